@@ -1,0 +1,31 @@
+package io.aval.cli;
+
+import io.aval.gateway.Gateway;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ./aval run}: the live gateway until Ctrl-C. */
+@Command(name = "run", description = "Start the gateway and watch the drop folders until Ctrl-C.")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    AvalCommand.CommonOptions common = new AvalCommand.CommonOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Gateway gateway = Gateway.start(common.load());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("aval: stopping…");
+            gateway.close();
+            stopped.countDown();
+        }, "aval-shutdown"));
+        var data = gateway.config().dataDir();
+        System.out.printf("Aval is running (ready in %.1f s). Drop partner interchanges in %s; UBL for the ERP appears in %s. Ctrl-C stops.%n",
+                (System.nanoTime() - started) / 1e9, data.resolve("inbound"), data.resolve("outbound/erp"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package io.aval.edifact;
+
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An interchange after the envelope checks: decoded text, separators, header, messages and the
+ * findings that concern the interchange as a whole. Partner and duplicate checks come after.
+ */
+public record CheckedInterchange(Charset charset, String text, Separators separators, boolean hasUna,
+                                 InterchangeHeader header, List<MessageSlice> messages, List<Finding> findings) {
+
+    public boolean acceptable() {
+        return findings.isEmpty();
+    }
+
+    public Optional<Finding> firstFinding() {
+        return findings.stream().findFirst();
+    }
+
+    /**
+     * The message as an interchange of its own (UNA, UNB, the message, UNZ+1), which is what the
+     * Smooks readers take. Syntax version 2 is presented as 3: the stock reader refuses version 2
+     * although the segment layout the messages use is the same.
+     */
+    public String standalone(MessageSlice m) {
+        String unb = text.substring(header.segment().start(), header.segment().end());
+        if ("2".equals(header.syntaxVersion())) {
+            unb = unb.replaceFirst(header.syntaxId() + "\\" + separators.component() + "2",
+                    header.syntaxId() + separators.component() + "3");
+        }
+        return separators.una() + unb + text.substring(m.start(), m.end())
+                + "UNZ" + separators.element() + "1" + separators.element() + escape(header.controlRef()) + separators.terminator();
+    }
+
+    private String escape(String value) {
+        StringBuilder s = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (separators.isService(c)) {
+                s.append(separators.release());
+            }
+            s.append(c);
+        }
+        return s.toString();
+    }
+
+    /** The business date of the interchange: its first message's document date, else the UNB date. */
+    public LocalDate businessDate() {
+        for (MessageSlice m : messages) {
+            if (m.documentDate() != null) {
+                return m.documentDate();
+            }
+        }
+        return header == null ? null : EdifactDates.parseUnbDate(header.date());
+    }
+}

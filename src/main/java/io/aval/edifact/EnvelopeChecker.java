@@ -1,0 +1,351 @@
+package io.aval.edifact;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnmappableCharacterException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the envelope of an EDIFACT interchange: UNA, UNB/UNZ reference and count, UNH/UNT
+ * reference and segment count, character set, truncation. Partner and duplicate checks need the
+ * partner directory and the journal and happen after this. The stock Smooks reader does none of
+ * these checks, which is why the gateway makes them itself before parsing.
+ */
+public final class EnvelopeChecker {
+
+    private static final Map<String, Charset> CHARSETS = Map.of(
+            "UNOA", StandardCharsets.US_ASCII,
+            "UNOB", StandardCharsets.US_ASCII,
+            "UNOC", StandardCharsets.ISO_8859_1,
+            "UNOD", Charset.forName("ISO-8859-2"),
+            "UNOE", Charset.forName("ISO-8859-5"),
+            "UNOF", Charset.forName("ISO-8859-7"),
+            "UNOW", StandardCharsets.UTF_8,
+            "UNOY", StandardCharsets.UTF_8);
+
+    /** True when the bytes look like EDIFACT at all (UNA or UNB first), for routing by format. */
+    public static boolean looksLikeEdifact(byte[] raw) {
+        int i = skipBlanks(raw, 0);
+        return raw.length - i >= 3 && raw[i] == 'U' && raw[i + 1] == 'N' && (raw[i + 2] == 'A' || raw[i + 2] == 'B');
+    }
+
+    public CheckedInterchange check(byte[] raw) {
+        List<Finding> findings = new ArrayList<>();
+        int begin = skipBlanks(raw, 0);
+        if (begin >= raw.length) {
+            return failed(findings, new Finding(EdifactFinding.EMPTY_INPUT, 0, null, raw.length + " bytes"));
+        }
+        for (int i = 0; i < raw.length; i++) {
+            int b = raw[i] & 0xff;
+            if (b < 0x20 && b != '\r' && b != '\n' && b != '\t') {
+                return failed(findings, new Finding(EdifactFinding.BINARY_CONTENT, 0, null,
+                        String.format("byte 0x%02X at offset %d", b, i)));
+            }
+        }
+        if (!looksLikeEdifact(raw)) {
+            return failed(findings, new Finding(EdifactFinding.NOT_EDIFACT, 0, null,
+                    "starts with \"" + printable(raw, begin, 20) + "\""));
+        }
+        Separators separators = Separators.DEFAULT;
+        boolean hasUna = raw[begin + 2] == 'A';
+        int unbAt = begin;
+        if (hasUna) {
+            if (raw.length - begin < 9) {
+                return failed(findings, new Finding(EdifactFinding.UNA_INVALID, 1, "UNA", "shorter than 9 characters"));
+            }
+            separators = Separators.fromUna(new String(raw, begin, 9, StandardCharsets.ISO_8859_1));
+            String problem = unaProblem(separators);
+            if (problem != null) {
+                return failed(findings, new Finding(EdifactFinding.UNA_INVALID, 1, "UNA", problem));
+            }
+            unbAt = skipBlanks(raw, begin + 9);
+        }
+        // The syntax identifier (UNOA..UNOY) names the character set; it sits right after "UNB+".
+        if (raw.length - unbAt < 8 || raw[unbAt] != 'U' || raw[unbAt + 1] != 'N' || raw[unbAt + 2] != 'B') {
+            return failed(findings, new Finding(EdifactFinding.UNB_INVALID, hasUna ? 2 : 1, "UNB",
+                    "UNB must follow " + (hasUna ? "UNA" : "the start of the file")));
+        }
+        String syntaxId = new String(raw, unbAt + 4, 4, StandardCharsets.ISO_8859_1);
+        Charset charset = CHARSETS.get(syntaxId);
+        if (charset == null) {
+            return failed(findings, new Finding(EdifactFinding.SYNTAX_NOT_SUPPORTED, hasUna ? 2 : 1, "UNB",
+                    "syntax identifier '" + syntaxId + "' (supported: " + String.join(", ", CHARSETS.keySet().stream().sorted().toList()) + ")"));
+        }
+        String text;
+        try {
+            text = decoder(charset).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstBadByte(raw, charset);
+            return failed(findings, new Finding(EdifactFinding.INVALID_CHARACTER, 0, null, String.format(
+                    "byte 0x%02X at offset %d is not valid %s (%s)", raw[offset] & 0xff, offset, syntaxId, charset.name())));
+        }
+        return checkText(text, charset, separators, hasUna, hasUna ? indexAfterUna(text) : 0);
+    }
+
+    private CheckedInterchange checkText(String text, Charset charset, Separators separators, boolean hasUna, int start) {
+        List<Finding> findings = new ArrayList<>();
+        List<MessageSlice> messages = new ArrayList<>();
+        SegmentLexer lexer = new SegmentLexer(text, separators, start);
+        int offset = hasUna ? 1 : 0; // UNA counts as segment 1 in positions reported to people
+        InterchangeHeader header = null;
+        MessageBuilder open = null;
+        boolean unzSeen = false;
+        int groups = 0;
+        try {
+            Segment s;
+            while ((s = shift(lexer.next(), offset)) != null) {
+                if (header == null) {
+                    header = readHeader(s, findings);
+                    if (header == null) {
+                        return new CheckedInterchange(charset, text, separators, hasUna, null, messages, findings);
+                    }
+                    continue;
+                }
+                if (unzSeen) {
+                    findings.add(Finding.of(EdifactFinding.SEGMENT_OUTSIDE_MESSAGE, s, "after UNZ"));
+                    break;
+                }
+                switch (s.tag()) {
+                    case "UNH" -> {
+                        if (open != null) {
+                            messages.add(open.missingTrailer(s));
+                        }
+                        open = new MessageBuilder(messages.size() + 1, s);
+                    }
+                    case "UNT" -> {
+                        if (open == null) {
+                            findings.add(Finding.of(EdifactFinding.SEGMENT_OUTSIDE_MESSAGE, s, "UNT without UNH"));
+                        } else {
+                            messages.add(open.close(s));
+                            open = null;
+                        }
+                    }
+                    case "UNG" -> groups++;
+                    case "UNE" -> { }
+                    case "UNZ" -> {
+                        if (open != null) {
+                            messages.add(open.missingTrailer(s));
+                            open = null;
+                        }
+                        unzSeen = true;
+                        checkTrailer(s, header, groups > 0 ? groups : messages.size(), groups > 0 ? "groups" : "messages", findings);
+                    }
+                    default -> {
+                        if (open == null) {
+                            findings.add(Finding.of(EdifactFinding.SEGMENT_OUTSIDE_MESSAGE, s, "between messages"));
+                        } else {
+                            open.add(s);
+                        }
+                    }
+                }
+            }
+        } catch (SegmentLexer.UnterminatedSegmentException e) {
+            findings.add(new Finding(EdifactFinding.TRUNCATED, e.position + offset, e.tag,
+                    "the file ends inside segment " + (e.position + offset) + " (no segment terminator '"
+                            + separators.terminator() + "')"));
+            if (open != null) {
+                messages.add(open.truncated());
+            }
+            return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+        }
+        if (header == null) {
+            findings.add(new Finding(EdifactFinding.UNB_INVALID, 0, null, "no UNB segment"));
+        } else if (!unzSeen) {
+            if (open != null) {
+                messages.add(open.truncated());
+            }
+            findings.add(new Finding(EdifactFinding.UNZ_MISSING, lexer.position() + offset, null,
+                    "the interchange ends after segment " + (lexer.position() + offset) + " without UNZ"));
+        } else if (messages.isEmpty()) {
+            findings.add(new Finding(EdifactFinding.NO_MESSAGE, 0, null, null));
+        }
+        return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+    }
+
+    private static Segment shift(Segment s, int offset) {
+        return s == null || offset == 0 ? s : new Segment(s.tag(), s.elements(), s.position() + offset, s.start(), s.end());
+    }
+
+    private static InterchangeHeader readHeader(Segment s, List<Finding> findings) {
+        if (!"UNB".equals(s.tag())) {
+            findings.add(Finding.of(EdifactFinding.UNB_INVALID, s, "first segment is " + s.tag()));
+            return null;
+        }
+        String syntaxId = s.value(1, 0);
+        String version = s.value(1, 1);
+        String sender = s.value(2, 0);
+        String recipient = s.value(3, 0);
+        String date = s.value(4, 0);
+        String ref = s.value(5, 0);
+        List<String> missing = new ArrayList<>();
+        if (version.isEmpty()) missing.add("syntax version (S001/0002)");
+        if (sender.isEmpty()) missing.add("sender (S002/0004)");
+        if (recipient.isEmpty()) missing.add("recipient (S003/0010)");
+        if (date.isEmpty()) missing.add("date (S004/0017)");
+        if (ref.isEmpty()) missing.add("control reference (0020)");
+        if (!missing.isEmpty()) {
+            findings.add(Finding.of(EdifactFinding.UNB_INVALID, s, "missing " + String.join(", ", missing)));
+            return null;
+        }
+        if (!version.matches("[1-4]")) {
+            findings.add(Finding.of(EdifactFinding.SYNTAX_NOT_SUPPORTED, s, "syntax version '" + version + "'"));
+            return null;
+        }
+        if (EdifactDates.parseUnbDate(date) == null) {
+            findings.add(Finding.of(EdifactFinding.UNB_INVALID, s, "date '" + date + "' is not YYMMDD/CCYYMMDD"));
+            return null;
+        }
+        return new InterchangeHeader(syntaxId, version, sender, s.value(2, 1), recipient, s.value(3, 1), date,
+                s.value(4, 1), ref, s.value(7, 0), s.value(9, 0), s.value(11, 0), s);
+    }
+
+    private static void checkTrailer(Segment unz, InterchangeHeader header, int count, String what, List<Finding> findings) {
+        String declared = unz.value(1);
+        String ref = unz.value(2);
+        if (!ref.equals(header.controlRef())) {
+            findings.add(Finding.of(EdifactFinding.UNZ_REFERENCE_MISMATCH, unz,
+                    "UNZ says '" + ref + "', UNB says '" + header.controlRef() + "'"));
+        }
+        if (!declared.equals(Integer.toString(count))) {
+            findings.add(Finding.of(EdifactFinding.UNZ_COUNT_MISMATCH, unz,
+                    "UNZ counts " + (declared.isEmpty() ? "nothing" : declared) + " " + what + ", the interchange has " + count));
+        }
+    }
+
+    /** Gathers one message's segments while the lexer walks the interchange. */
+    private static final class MessageBuilder {
+        private final int seq;
+        private final Segment unh;
+        private int count = 1;
+        private Segment last;
+        private String documentNumber;
+        private String documentFunction;
+        private LocalDate documentDate;
+        private final List<Finding> findings = new ArrayList<>();
+
+        MessageBuilder(int seq, Segment unh) {
+            this.seq = seq;
+            this.unh = unh;
+            this.last = unh;
+            if (unh.value(1).isEmpty() || unh.value(2, 0).isEmpty() || unh.value(2, 1).isEmpty() || unh.value(2, 2).isEmpty()) {
+                findings.add(Finding.of(EdifactFinding.UNH_INVALID, unh,
+                        "needs a reference (0062) and a message identifier type:version:release (S009)"));
+            }
+        }
+
+        void add(Segment s) {
+            count++;
+            last = s;
+            if (!s.tag().matches("[A-Z0-9]{3}")) {
+                findings.add(Finding.of(EdifactFinding.INVALID_SEGMENT_TAG, s, "'" + s.tag() + "'"));
+            }
+            if ("BGM".equals(s.tag()) && documentNumber == null) {
+                documentNumber = s.value(2, 0);
+                documentFunction = s.value(1, 0);
+            } else if ("DTM".equals(s.tag()) && documentDate == null && "137".equals(s.value(1, 0))) {
+                documentDate = EdifactDates.parse(s.value(1, 1), s.value(1, 2));
+            }
+        }
+
+        MessageSlice close(Segment unt) {
+            count++;
+            String declared = unt.value(1);
+            String ref = unt.value(2);
+            if (!ref.equals(unh.value(1))) {
+                findings.add(Finding.of(EdifactFinding.UNT_REFERENCE_MISMATCH, unt,
+                        "UNT says '" + ref + "', UNH says '" + unh.value(1) + "'"));
+            }
+            if (!declared.equals(Integer.toString(count))) {
+                findings.add(Finding.of(EdifactFinding.UNT_SEGMENT_COUNT_MISMATCH, unt,
+                        "UNT counts " + (declared.isEmpty() ? "nothing" : declared) + " segments, message "
+                                + unh.value(1) + " has " + count + " (UNH to UNT)"));
+            }
+            return build(unt.end());
+        }
+
+        MessageSlice missingTrailer(Segment next) {
+            findings.add(Finding.of(EdifactFinding.UNT_MISSING, next,
+                    "message " + unh.value(1) + " (UNH at segment " + unh.position() + ") has no UNT before " + next.tag()));
+            return build(last.end());
+        }
+
+        MessageSlice truncated() {
+            findings.add(Finding.of(EdifactFinding.UNT_MISSING, last,
+                    "message " + unh.value(1) + " (UNH at segment " + unh.position() + ") is cut short"));
+            return build(last.end());
+        }
+
+        private MessageSlice build(int end) {
+            return new MessageSlice(seq, unh.value(1), unh.value(2, 0), unh.value(2, 1), unh.value(2, 2),
+                    unh.value(2, 3), unh.value(2, 4), unh.position(), count, unh.start(), end,
+                    documentNumber, documentFunction, documentDate, List.copyOf(findings));
+        }
+    }
+
+    private static CheckedInterchange failed(List<Finding> findings, Finding f) {
+        findings.add(f);
+        return new CheckedInterchange(StandardCharsets.ISO_8859_1, "", Separators.DEFAULT, false, null, List.of(), findings);
+    }
+
+    private static String unaProblem(Separators s) {
+        char[] service = {s.component(), s.element(), s.release(), s.terminator()};
+        for (int i = 0; i < service.length; i++) {
+            for (int j = i + 1; j < service.length; j++) {
+                if (service[i] == service[j]) {
+                    return "service character '" + service[i] + "' is used twice";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int indexAfterUna(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i + 9;
+    }
+
+    private static int skipBlanks(byte[] raw, int from) {
+        int i = from;
+        if (i == 0 && raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF) {
+            i = 3; // UTF-8 byte order mark
+        }
+        while (i < raw.length && (raw[i] == ' ' || raw[i] == '\r' || raw[i] == '\n' || raw[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static CharsetDecoder decoder(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static int firstBadByte(byte[] raw, Charset charset) {
+        CharsetDecoder decoder = decoder(charset);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(raw.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(raw);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? Math.min(in.position(), raw.length - 1) : 0;
+    }
+
+    private static String printable(byte[] raw, int from, int max) {
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i < raw.length && s.length() < max; i++) {
+            int b = raw[i] & 0xff;
+            s.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.aval.edifact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits decoded EDIFACT text into segments, honouring the release character. Line breaks and
+ * blanks between segments are tolerated (many partners write one segment per line); anything
+ * else is handed on as it stands for the envelope checks to judge.
+ */
+final class SegmentLexer {
+
+    private final String text;
+    private final Separators separators;
+    private int pos;
+    private int position;
+
+    SegmentLexer(String text, Separators separators, int start) {
+        this.text = text;
+        this.separators = separators;
+        this.pos = start;
+    }
+
+    /** Next segment, or null at the end of the text. */
+    Segment next() throws UnterminatedSegmentException {
+        skipLayout();
+        if (pos >= text.length()) {
+            return null;
+        }
+        int start = pos;
+        List<List<String>> elements = new ArrayList<>();
+        List<String> components = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
+        String tag = null;
+        char rel = separators.release();
+        while (pos < text.length()) {
+            char c = text.charAt(pos++);
+            if (c == rel && pos < text.length()) {
+                value.append(text.charAt(pos++));
+            } else if (c == separators.terminator()) {
+                components.add(value.toString());
+                if (tag == null) {
+                    tag = components.get(0);
+                } else {
+                    elements.add(components);
+                }
+                position++;
+                return new Segment(tag.trim(), elements, position, start, pos);
+            } else if (c == separators.element()) {
+                components.add(value.toString());
+                value.setLength(0);
+                if (tag == null) {
+                    tag = components.get(0);
+                } else {
+                    elements.add(components);
+                }
+                components = new ArrayList<>();
+            } else if (c == separators.component()) {
+                components.add(value.toString());
+                value.setLength(0);
+            } else {
+                value.append(c);
+            }
+        }
+        throw new UnterminatedSegmentException(position + 1, tag == null ? value.toString() : tag, start);
+    }
+
+    private void skipLayout() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '\r' || c == '\n' || (c == ' ' && separators.terminator() != ' ')) {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    int position() {
+        return position;
+    }
+
+    /** The text ends inside a segment: the interchange was cut short. */
+    static final class UnterminatedSegmentException extends Exception {
+        final int position;
+        final String tag;
+        final int start;
+
+        UnterminatedSegmentException(int position, String tag, int start) {
+            super("segment " + position + " (" + tag + ") has no terminator");
+            this.position = position;
+            this.tag = tag;
+            this.start = start;
+        }
+    }
+}

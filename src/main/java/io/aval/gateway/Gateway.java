@@ -1,0 +1,165 @@
+package io.aval.gateway;
+
+import io.aval.config.AvalConfig;
+import io.aval.journal.Database;
+import io.aval.journal.Journal;
+import io.aval.journal.ProcessingMode;
+import io.aval.mapping.EdifactReaders;
+import io.aval.mapping.MappingCatalog;
+import io.aval.mapping.UblValidator;
+import io.aval.partner.PartnerDirectory;
+import io.aval.transport.MessageBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * One running gateway: database, broker, partner directory, the pipeline's beans and the Camel
+ * routes read from {@code routes/}. {@code ./aval run}, {@code ./aval import} and the tests all
+ * start it the same way.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private final AvalConfig config;
+    private final Database database;
+    private final MessageBroker broker;
+    private final EdifactReaders readers;
+    private final Journal journal;
+    private final Main main;
+    private final ProducerTemplate template;
+
+    private Gateway(AvalConfig config, Database database, MessageBroker broker, EdifactReaders readers,
+                    Journal journal, Main main) {
+        this.config = config;
+        this.database = database;
+        this.broker = broker;
+        this.readers = readers;
+        this.journal = journal;
+        this.main = main;
+        this.template = main.getCamelContext().createProducerTemplate();
+    }
+
+    public static Gateway start(AvalConfig config) {
+        prepareFolders(config.dataDir());
+        PartnerDirectory partners = PartnerDirectory.load(config.configDir().resolve("partners.yaml"));
+        Database database = Database.open(config, List.of());
+        MessageBroker broker = null;
+        EdifactReaders readers = null;
+        try {
+            broker = MessageBroker.start(config);
+            Journal journal = new Journal(database.entityManagerFactory());
+            readers = new EdifactReaders(config.mappingsDir(), config.get("aval.edifact.reader", "stock"));
+            MappingCatalog mappings = new MappingCatalog(config.mappingsDir());
+
+            Main main = new Main();
+            CachingConnectionFactory jmsConnections = new CachingConnectionFactory(broker.connectionFactory());
+            jmsConnections.setSessionCacheSize(10);
+            main.bind("jms", JmsComponent.jmsComponent(jmsConnections));
+            main.bind("journal", journal);
+            main.bind("partners", partners);
+            main.bind("receiver", new Receiver(journal));
+            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings));
+            main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
+            main.bind("ublValidator", new UblValidator());
+            main.bind("erpDelivery", new ErpDelivery(journal));
+            main.bind("quarantine", new Quarantine(journal));
+            main.setOverrideProperties(config.asProperties());
+            main.setDefaultPropertyPlaceholderLocation("false");
+            Path routes = config.routesDir().toAbsolutePath();
+            main.configure()
+                    .withName("aval")
+                    .withRoutesIncludePattern("file:" + routes + "/*.camel.yaml,file:" + routes + "/config/*.camel.yaml")
+                    .withJmxEnabled(false)
+                    .withShutdownTimeout(15);
+            main.start();
+            return new Gateway(config, database, broker, readers, journal, main);
+        } catch (RuntimeException e) {
+            if (readers != null) {
+                readers.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            database.close();
+            throw e;
+        } catch (Exception e) {
+            database.close();
+            throw new IllegalStateException("Gateway did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void prepareFolders(Path data) {
+        for (String dir : List.of("inbound", "inbound/erp", "outbound/erp", "archive", "outbox")) {
+            try {
+                Files.createDirectories(data.resolve(dir));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + data.resolve(dir), e);
+            }
+        }
+    }
+
+    /** Hands bytes to the "received" step as a transport would; returns the interchange's journal id. */
+    public long submit(byte[] raw, String transport, String sourceName, ProcessingMode mode) {
+        Object id = template.requestBodyAndHeaders("direct:receive", raw, Map.of(
+                AvalHeaders.TRANSPORT, transport,
+                AvalHeaders.SOURCE_NAME, sourceName == null ? "" : sourceName,
+                AvalHeaders.MODE, mode.name()));
+        return ((Number) id).longValue();
+    }
+
+    /** Waits until every received interchange and every accepted message has reached its end state. */
+    public void awaitIdle(Duration timeout) throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (journal.pendingCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(journal.pendingCount() + " interchanges/messages still in progress after " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public AvalConfig config() {
+        return config;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public EdifactReaders readers() {
+        return readers;
+    }
+
+    @Override
+    public void close() {
+        try {
+            template.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+        try {
+            main.stop();
+        } finally {
+            try {
+                readers.close();
+                broker.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.aval.gateway;
+
+import io.aval.edifact.CheckedInterchange;
+import io.aval.edifact.EdifactFinding;
+import io.aval.edifact.EnvelopeChecker;
+import io.aval.edifact.Finding;
+import io.aval.edifact.InterchangeHeader;
+import io.aval.edifact.MessageSlice;
+import io.aval.journal.Direction;
+import io.aval.journal.InterchangeRecord;
+import io.aval.journal.InterchangeStatus;
+import io.aval.journal.Journal;
+import io.aval.journal.MessageRecord;
+import io.aval.journal.MessageStatus;
+import io.aval.journal.ProcessingMode;
+import io.aval.mapping.EdifactReaders;
+import io.aval.mapping.MappingCatalog;
+import io.aval.partner.Partner;
+import io.aval.partner.PartnerDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Body;
+
+/**
+ * Second stage: takes a journaled interchange, runs the envelope checks, recognises the
+ * partner, rejects duplicates, and records each message it holds. Returns the ids of the
+ * messages that go on to translation. Running it twice for the same interchange (a broker
+ * redelivery) returns the same messages and records nothing new.
+ */
+public final class InterchangeIntake {
+
+    private final Journal journal;
+    private final PartnerDirectory partners;
+    private final EdifactReaders readers;
+    private final MappingCatalog mappings;
+    private final XmlDocumentIntake xmlIntake;
+    private final EnvelopeChecker checker = new EnvelopeChecker();
+
+    public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
+        this.journal = journal;
+        this.partners = partners;
+        this.readers = readers;
+        this.mappings = mappings;
+        this.xmlIntake = new XmlDocumentIntake(journal, partners);
+    }
+
+    public List<Long> process(@Body long interchangeId) {
+        InterchangeRecord record = journal.interchange(interchangeId);
+        if (record.status() != InterchangeStatus.RECEIVED) {
+            return pending(interchangeId);
+        }
+        byte[] raw = record.rawBytes();
+        if (!EnvelopeChecker.looksLikeEdifact(raw) && XmlDocumentIntake.looksLikeXml(raw)) {
+            xmlIntake.process(record);
+            return pending(interchangeId);
+        }
+        CheckedInterchange checked = checker.check(raw);
+        InterchangeHeader h = checked.header();
+        if (h == null) {
+            reject(interchangeId, null, Direction.INBOUND, checked, checked.firstFinding().orElseThrow(), InterchangeStatus.QUARANTINED);
+            return List.of();
+        }
+        Optional<Partner> sender = partners.byIdentity(h.senderId(), h.senderQualifier());
+        Optional<Partner> recipient = partners.byIdentity(h.recipientId(), h.recipientQualifier());
+        boolean fromSupplier = partners.isSupplier(h.senderId(), h.senderQualifier());
+        boolean toSupplier = partners.isSupplier(h.recipientId(), h.recipientQualifier());
+        Direction direction = fromSupplier ? Direction.OUTBOUND : Direction.INBOUND;
+        Partner partner = fromSupplier ? recipient.orElse(null) : sender.orElse(null);
+        journal.describe(interchangeId, new Journal.Envelope(direction, partner == null ? null : partner.id(),
+                h.senderId(), h.senderQualifier(), h.recipientId(), h.recipientQualifier(), h.controlRef(),
+                h.syntax(), checked.businessDate()));
+
+        List<Finding> problems = new ArrayList<>(checked.findings());
+        if (fromSupplier && recipient.isEmpty()) {
+            problems.add(Finding.of(EdifactFinding.UNKNOWN_RECIPIENT, h.segment(),
+                    "recipient " + h.recipientId() + ":" + h.recipientQualifier() + " is no known partner"));
+        } else if (!fromSupplier && sender.isEmpty()) {
+            problems.add(Finding.of(EdifactFinding.UNKNOWN_SENDER, h.segment(),
+                    "sender " + h.senderId() + ":" + h.senderQualifier() + " is in no partner profile"));
+        } else if (!fromSupplier && !toSupplier) {
+            problems.add(Finding.of(EdifactFinding.UNKNOWN_RECIPIENT, h.segment(),
+                    "recipient " + h.recipientId() + ":" + h.recipientQualifier() + " is not one of the supplier's identities"));
+        }
+        if (!problems.isEmpty()) {
+            reject(interchangeId, partner, direction, checked, problems.get(0), InterchangeStatus.QUARANTINED);
+            return List.of();
+        }
+        if (!journal.claimReference(h.senderId(), h.recipientId(), h.controlRef(), interchangeId)) {
+            Long first = journal.referenceHolder(h.senderId(), h.recipientId(), h.controlRef());
+            Finding dup = Finding.of(EdifactFinding.DUPLICATE_INTERCHANGE, h.segment(), "sender " + h.senderId()
+                    + " already sent control reference " + h.controlRef() + " in interchange I-" + first);
+            reject(interchangeId, partner, direction, checked, dup, InterchangeStatus.DUPLICATE);
+            return List.of();
+        }
+        ProcessingMode mode = record.mode();
+        for (MessageSlice m : checked.messages()) {
+            String reason = messageProblem(partner, direction, m)
+                    .map(f -> where(partner, h) + ", message " + m.reference() + ": " + f.describe())
+                    .orElse(null);
+            MessageStatus status;
+            if (reason != null) {
+                status = MessageStatus.QUARANTINED;
+            } else if (direction == Direction.OUTBOUND || mode == ProcessingMode.ARCHIVE) {
+                status = MessageStatus.ARCHIVED;
+                reason = direction == Direction.OUTBOUND
+                        ? "sent by the supplier: recorded from the archive, not sent again"
+                        : "archive import: recorded, not delivered";
+            } else {
+                status = MessageStatus.ACCEPTED;
+            }
+            journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner.id(), direction, m.type(),
+                    m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
+                    checked.standalone(m)));
+        }
+        journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
+        return pending(interchangeId);
+    }
+
+    private Optional<Finding> messageProblem(Partner partner, Direction direction, MessageSlice m) {
+        if (!m.findings().isEmpty()) {
+            return Optional.of(m.findings().get(0));
+        }
+        if (direction == Direction.INBOUND) {
+            if (!partner.inbound().accepts(m.type())) {
+                return Optional.of(new Finding(EdifactFinding.MESSAGE_TYPE_NOT_AGREED, m.firstSegment(), "UNH",
+                        m.type() + " is not among the types partner " + partner.id() + " may send "
+                                + partner.inbound().messageTypes()));
+            }
+            if (!partner.inbound().acceptsDirectory(m.directory())) {
+                return Optional.of(new Finding(EdifactFinding.DIRECTORY_NOT_SUPPORTED, m.firstSegment(), "UNH",
+                        m.directory() + " is not agreed with partner " + partner.id() + " " + partner.inbound().directories()));
+            }
+            if (!readers.supports(m.directory(), partner.inbound().reader())) {
+                return Optional.of(new Finding(EdifactFinding.DIRECTORY_NOT_SUPPORTED, m.firstSegment(), "UNH",
+                        "no reader configured for " + m.directory() + " (" + readers.configFor(m.directory(), partner.inbound().reader()) + ")"));
+            }
+            if (mappings.inbound(m.type()).isEmpty()) {
+                return Optional.of(new Finding(EdifactFinding.MESSAGE_TYPE_NOT_AGREED, m.firstSegment(), "UNH",
+                        "no inbound mapping for " + m.type() + " under mappings/edifact/" + m.type().toLowerCase() + "-in/"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void reject(long interchangeId, Partner partner, Direction direction, CheckedInterchange checked, Finding finding,
+                        InterchangeStatus status) {
+        String where = checked.header() == null ? "interchange" : where(partner, checked.header());
+        String reason = where + ": " + finding.describe();
+        MessageStatus messageStatus = status == InterchangeStatus.DUPLICATE ? MessageStatus.DUPLICATE : MessageStatus.QUARANTINED;
+        InterchangeHeader h = checked.header();
+        for (MessageSlice m : checked.messages()) {
+            journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
+                    direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
+                    m.documentNumber(), m.documentDate(), messageStatus, reason, null));
+        }
+        journal.settle(interchangeId, status, reason);
+    }
+
+    private static String where(Partner partner, InterchangeHeader h) {
+        return "partner " + (partner == null ? "unknown (" + h.senderId() + ")" : partner.id())
+                + ", interchange " + h.controlRef();
+    }
+
+    private List<Long> pending(long interchangeId) {
+        return journal.messagesOf(interchangeId).stream()
+                .filter(m -> m.status() == MessageStatus.ACCEPTED)
+                .map(MessageRecord::id)
+                .toList();
+    }
+}

@@ -1,0 +1,57 @@
+package io.aval.gateway;
+
+import io.aval.journal.InterchangeRecord;
+import io.aval.journal.Journal;
+import io.aval.journal.MessageRecord;
+import io.aval.mapping.EdifactReaders;
+import io.aval.mapping.MappingCatalog;
+import io.aval.mapping.MessageRejectedException;
+import io.aval.partner.Partner;
+import io.aval.partner.PartnerDirectory;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Third stage, before the mapping: reads one accepted message with the partner's Smooks EDIFACT
+ * reader into XML and tells the route which mapping to apply and what it produces.
+ */
+public final class MessageTranslator {
+
+    private final Journal journal;
+    private final PartnerDirectory partners;
+    private final EdifactReaders readers;
+    private final MappingCatalog mappings;
+
+    public MessageTranslator(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
+        this.journal = journal;
+        this.partners = partners;
+        this.readers = readers;
+        this.mappings = mappings;
+    }
+
+    /** Body in: message journal id. Body out: the message as EDIFACT XML; headers name the mapping. */
+    public void read(Exchange exchange) {
+        Message in = exchange.getMessage();
+        long messageId = in.getBody(Long.class);
+        MessageRecord m = journal.message(messageId);
+        in.setHeader(AvalHeaders.MESSAGE_ID, messageId);
+        in.setHeader(AvalHeaders.INTERCHANGE_ID, m.interchangeId());
+        in.setHeader(AvalHeaders.PARTNER, m.partnerId());
+        in.setHeader(AvalHeaders.MESSAGE_TYPE, m.messageType());
+        Partner partner = partners.byId(m.partnerId())
+                .orElseThrow(() -> new MessageRejectedException("partner " + m.partnerId() + " is no longer in partners.yaml"));
+        in.setHeader(AvalHeaders.ACCOUNT, partner.account());
+        MappingCatalog.Mapping mapping = mappings.inbound(m.messageType())
+                .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
+        in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());
+        in.setHeader(AvalHeaders.DOCUMENT_TYPE, mapping.documentType());
+        InterchangeRecord interchange = journal.interchange(m.interchangeId());
+        in.setHeader("sellerId", interchange.recipientId());
+        try {
+            in.setBody(readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader()));
+        } catch (MessageRejectedException e) {
+            throw new MessageRejectedException("partner " + m.partnerId() + ", interchange " + m.interchangeRef()
+                    + ", message " + m.messageRef() + " (" + m.messageType() + " " + m.documentNumber() + "): " + e.getMessage());
+        }
+    }
+}

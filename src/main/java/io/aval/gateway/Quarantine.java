@@ -1,0 +1,56 @@
+package io.aval.gateway;
+
+import io.aval.journal.InterchangeStatus;
+import io.aval.journal.Journal;
+import io.aval.journal.MessageStatus;
+import io.aval.mapping.FailureDescriber;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where messages that cannot go on are kept, with a reason a person can act on. Called from the
+ * error-handling route configuration: rejections immediately, technical failures once the
+ * broker has given up redelivering them (dead-letter queue).
+ */
+public final class Quarantine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
+
+    private final Journal journal;
+
+    public Quarantine(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** A message rejected for a reason in its content or configuration. */
+    public void rejected(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Long messageId = exchange.getMessage().getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        String reason = FailureDescriber.describe(e);
+        if (messageId != null) {
+            journal.transition(messageId, MessageStatus.QUARANTINED, reason, null);
+        }
+        LOG.warn("Quarantined message M-{}: {}", messageId, reason);
+    }
+
+    /** A technical failure: logged against the journal entry; the broker will redeliver. */
+    public void attemptFailed(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("Attempt failed for {} (will be redelivered by the broker): {}",
+                exchange.getMessage().getBody(), FailureDescriber.describe(e));
+    }
+
+    /** A message the broker gave up on: quarantined with what it was. */
+    public void deadLetter(Exchange exchange) {
+        String stage = exchange.getMessage().getHeader(AvalHeaders.STAGE, String.class);
+        Long id = exchange.getMessage().getBody(Long.class);
+        String reason = "technical failure: the " + stage + " stage failed on every delivery attempt; see the log";
+        if ("interchange".equals(stage) && id != null) {
+            journal.settle(id, InterchangeStatus.QUARANTINED, reason);
+        } else if (id != null) {
+            journal.transition(id, MessageStatus.QUARANTINED, reason, null);
+        }
+        LOG.error("Dead letter {} {}: {}", stage, id, reason);
+    }
+}

@@ -1,0 +1,137 @@
+package io.aval.gateway;
+
+import io.aval.journal.Direction;
+import io.aval.journal.InterchangeRecord;
+import io.aval.journal.InterchangeStatus;
+import io.aval.journal.Journal;
+import io.aval.journal.MessageStatus;
+import io.aval.partner.Partner;
+import io.aval.partner.PartnerDirectory;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * XML documents received on the partner side. UBL documents issued by the supplier (despatch
+ * advices, invoices, credit notes, order responses) are recorded as what the supplier sent;
+ * anything else is quarantined with the reason. The XML is read with DTDs and external
+ * entities disabled.
+ */
+final class XmlDocumentIntake {
+
+    private static final Set<String> SUPPLIER_DOCUMENTS = Set.of("DespatchAdvice", "Invoice", "CreditNote", "OrderResponse");
+    private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+
+    private final Journal journal;
+    private final PartnerDirectory partners;
+
+    XmlDocumentIntake(Journal journal, PartnerDirectory partners) {
+        this.journal = journal;
+        this.partners = partners;
+    }
+
+    static boolean looksLikeXml(byte[] raw) {
+        int i = 0;
+        if (raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF) {
+            i = 3;
+        }
+        while (i < raw.length && Character.isWhitespace(raw[i])) {
+            i++;
+        }
+        return i < raw.length && raw[i] == '<';
+    }
+
+    /** Root element, document id, issue date and party ids, read without building a tree. */
+    record Probe(String root, String id, LocalDate issueDate, java.util.List<String> partyIds) {
+    }
+
+    void process(InterchangeRecord record) {
+        long interchangeId = record.id();
+        Probe probe;
+        try {
+            probe = probe(record.rawBytes());
+        } catch (XMLStreamException | RuntimeException e) {
+            String reason = "XML document " + (record.sourceName() == null ? "" : record.sourceName() + " ")
+                    + "is not well-formed or not allowed: " + firstLine(e.getMessage());
+            journal.settle(interchangeId, InterchangeStatus.QUARANTINED, reason);
+            return;
+        }
+        if (!SUPPLIER_DOCUMENTS.contains(probe.root())) {
+            journal.settle(interchangeId, InterchangeStatus.QUARANTINED, "XML document <" + probe.root()
+                    + "> " + probe.id() + ": no inbound flow for this document type");
+            return;
+        }
+        String supplierId = partners.supplier().identities().isEmpty() ? null : partners.supplier().identities().get(0).id();
+        Optional<Partner> partner = probe.partyIds().stream()
+                .map(id -> partners.byIdentity(id, null))
+                .flatMap(Optional::stream)
+                .findFirst();
+        if (!probe.partyIds().contains(supplierId) || partner.isEmpty()) {
+            journal.settle(interchangeId, InterchangeStatus.QUARANTINED, "UBL " + probe.root() + " " + probe.id()
+                    + ": parties " + probe.partyIds() + " do not name the supplier and a known partner");
+            return;
+        }
+        journal.describe(interchangeId, new Journal.Envelope(Direction.OUTBOUND, partner.get().id(), supplierId, null,
+                null, null, probe.id(), "UBL 2.1", probe.issueDate()));
+        journal.addMessage(new Journal.NewMessage(interchangeId, 1, partner.get().id(), Direction.OUTBOUND,
+                "UBL:" + probe.root(), "UBL 2.1", null, null, probe.id(), probe.issueDate(), MessageStatus.ARCHIVED,
+                "issued by the supplier: recorded, not sent again", null));
+        journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
+    }
+
+    static Probe probe(byte[] raw) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(raw));
+        String root = null;
+        String id = null;
+        LocalDate date = null;
+        java.util.List<String> parties = new java.util.ArrayList<>();
+        int depth = 0;
+        boolean inParty = false;
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamReader.DTD) {
+                throw new XMLStreamException("DOCTYPE declarations are refused");
+            }
+            if (event == XMLStreamReader.START_ELEMENT) {
+                depth++;
+                String name = r.getLocalName();
+                if (root == null) {
+                    root = name;
+                } else if (depth == 2 && CBC.equals(r.getNamespaceURI()) && "ID".equals(name) && id == null) {
+                    id = r.getElementText();
+                    depth--;
+                } else if (depth == 2 && "IssueDate".equals(name) && date == null) {
+                    try {
+                        date = LocalDate.parse(r.getElementText().trim());
+                    } catch (DateTimeParseException e) {
+                        date = null;
+                    }
+                    depth--;
+                } else if ("PartyIdentification".equals(name)) {
+                    inParty = true;
+                } else if (inParty && "ID".equals(name)) {
+                    parties.add(r.getElementText().trim());
+                    depth--;
+                }
+            } else if (event == XMLStreamReader.END_ELEMENT) {
+                depth--;
+                if ("PartyIdentification".equals(r.getLocalName())) {
+                    inParty = false;
+                }
+            }
+        }
+        return new Probe(root, id, date, parties);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,284 @@
+package io.aval.journal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The message journal. Raw bytes are written before anything else looks at them, so an
+ * accepted interchange is never lost; every later state change is one short transaction and
+ * leaves a {@link MessageEvent} behind.
+ */
+public final class Journal {
+
+    private static final int MAX_TEXT = 4000;
+
+    private final EntityManagerFactory emf;
+
+    public Journal(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /** What the envelope checks learned about an interchange. */
+    public record Envelope(Direction direction, String partnerId, String senderId, String senderQualifier,
+                           String recipientId, String recipientQualifier, String controlRef, String syntax,
+                           LocalDate businessDate) {
+    }
+
+    /** A message found in an interchange, before it is processed. */
+    public record NewMessage(long interchangeId, int seq, String partnerId, Direction direction, String messageType,
+                             String messageVersion, String interchangeRef, String messageRef, String documentNumber,
+                             LocalDate businessDate, MessageStatus status, String reason, String rawText) {
+    }
+
+    /** Journals the raw bytes of a received interchange and returns its journal id. */
+    public long recordReceived(byte[] raw, String transport, String sourceName, ProcessingMode mode) {
+        return inTransaction(em -> {
+            InterchangeRecord r = new InterchangeRecord();
+            r.receivedAt = Instant.now();
+            r.updatedAt = r.receivedAt;
+            r.transport = transport;
+            r.sourceName = clip(sourceName);
+            r.direction = Direction.INBOUND;
+            r.mode = mode;
+            r.status = InterchangeStatus.RECEIVED;
+            r.sizeBytes = raw.length;
+            r.sha256 = sha256(raw);
+            r.rawBytes = raw;
+            em.persist(r);
+            em.flush();
+            em.persist(new MessageEvent(r.id, null, InterchangeStatus.RECEIVED.name(),
+                    raw.length + " bytes via " + transport + (sourceName == null ? "" : " (" + sourceName + ")")));
+            return r.id;
+        });
+    }
+
+    public InterchangeRecord interchange(long id) {
+        return inTransaction(em -> {
+            InterchangeRecord r = em.find(InterchangeRecord.class, id);
+            if (r == null) {
+                throw new IllegalArgumentException("No interchange " + id + " in the journal");
+            }
+            r.rawBytes(); // load the lazy payload while the session is open
+            return r;
+        });
+    }
+
+    public void describe(long interchangeId, Envelope e) {
+        inTransaction(em -> {
+            InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
+            r.direction = e.direction() == null ? r.direction : e.direction();
+            r.partnerId = e.partnerId();
+            r.senderId = e.senderId();
+            r.senderQualifier = e.senderQualifier();
+            r.recipientId = e.recipientId();
+            r.recipientQualifier = e.recipientQualifier();
+            r.controlRef = e.controlRef();
+            r.syntax = e.syntax();
+            r.businessDate = e.businessDate();
+            r.updatedAt = Instant.now();
+            return null;
+        });
+    }
+
+    public void settle(long interchangeId, InterchangeStatus status, String reason) {
+        inTransaction(em -> {
+            InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
+            r.status = status;
+            r.reason = clip(reason);
+            r.updatedAt = Instant.now();
+            em.persist(new MessageEvent(interchangeId, null, status.name(), reason));
+            return null;
+        });
+    }
+
+    /**
+     * Claims the interchange's control reference for this interchange. False when another
+     * interchange already holds it: this one is a duplicate. Claiming twice for the same
+     * interchange (a redelivery) is true.
+     */
+    public boolean claimReference(String sender, String recipient, String controlRef, long interchangeId) {
+        InterchangeReference.Key key = new InterchangeReference.Key(sender, recipient, controlRef);
+        try {
+            return inTransaction(em -> {
+                InterchangeReference existing = em.find(InterchangeReference.class, key);
+                if (existing != null) {
+                    return existing.interchangeId == interchangeId;
+                }
+                em.persist(new InterchangeReference(sender, recipient, controlRef, interchangeId));
+                em.flush();
+                return true;
+            });
+        } catch (PersistenceException raced) {
+            return inTransaction(em -> {
+                InterchangeReference existing = em.find(InterchangeReference.class, key);
+                return existing != null && existing.interchangeId == interchangeId;
+            });
+        }
+    }
+
+    /** The interchange that first claimed this reference, if any. */
+    public Long referenceHolder(String sender, String recipient, String controlRef) {
+        return inTransaction(em -> {
+            InterchangeReference existing = em.find(InterchangeReference.class,
+                    new InterchangeReference.Key(sender, recipient, controlRef));
+            return existing == null ? null : existing.interchangeId;
+        });
+    }
+
+    public long addMessage(NewMessage m) {
+        return inTransaction(em -> {
+            MessageRecord r = new MessageRecord();
+            r.interchangeId = m.interchangeId();
+            r.seq = m.seq();
+            r.partnerId = m.partnerId();
+            r.direction = m.direction();
+            r.messageType = m.messageType();
+            r.messageVersion = m.messageVersion();
+            r.interchangeRef = m.interchangeRef();
+            r.messageRef = m.messageRef();
+            r.documentNumber = clip(m.documentNumber());
+            r.businessDate = m.businessDate();
+            r.status = m.status();
+            r.reason = clip(m.reason());
+            r.rawText = m.rawText();
+            r.createdAt = Instant.now();
+            r.updatedAt = r.createdAt;
+            em.persist(r);
+            em.flush();
+            em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
+            return r.id;
+        });
+    }
+
+    public List<MessageRecord> messagesOf(long interchangeId) {
+        return inTransaction(em -> em.createQuery(
+                        "select m from MessageRecord m where m.interchangeId = :i order by m.seq", MessageRecord.class)
+                .setParameter("i", interchangeId)
+                .getResultList());
+    }
+
+    public MessageRecord message(long id) {
+        return inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, id);
+            if (r == null) {
+                throw new IllegalArgumentException("No message " + id + " in the journal");
+            }
+            return r;
+        });
+    }
+
+    /** Moves a message to a new state; returns false if it had already reached a terminal one. */
+    public boolean transition(long messageId, MessageStatus status, String reason, String deliveredTo) {
+        return inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId);
+            if (r.status.terminal()) {
+                return false;
+            }
+            r.status = status;
+            r.reason = clip(reason);
+            if (deliveredTo != null) {
+                r.deliveredTo = clip(deliveredTo);
+            }
+            r.updatedAt = Instant.now();
+            em.persist(new MessageEvent(r.interchangeId, messageId, status.name(),
+                    deliveredTo != null ? "to " + deliveredTo : reason));
+            return true;
+        });
+    }
+
+    /** Updates what parsing learned about a message (document number, business date). */
+    public void identify(long messageId, String documentNumber, LocalDate businessDate) {
+        inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId);
+            if (documentNumber != null) {
+                r.documentNumber = clip(documentNumber);
+            }
+            if (businessDate != null) {
+                r.businessDate = businessDate;
+            }
+            return null;
+        });
+    }
+
+    public List<MessageEvent> history(long interchangeId) {
+        return inTransaction(em -> em.createQuery(
+                        "select e from MessageEvent e where e.interchangeId = :i order by e.id", MessageEvent.class)
+                .setParameter("i", interchangeId)
+                .getResultList());
+    }
+
+    /** Interchanges not yet settled, plus messages not yet terminal: zero when all work is done. */
+    public long pendingCount() {
+        return inTransaction(em -> {
+            long interchanges = em.createQuery(
+                            "select count(i) from InterchangeRecord i where i.status = :s", Long.class)
+                    .setParameter("s", InterchangeStatus.RECEIVED).getSingleResult();
+            long messages = em.createQuery(
+                            "select count(m) from MessageRecord m where m.status = :s", Long.class)
+                    .setParameter("s", MessageStatus.ACCEPTED).getSingleResult();
+            return interchanges + messages;
+        });
+    }
+
+    /**
+     * One entry per message; an interchange that yielded no message (garbage, empty file,
+     * unknown partner) is listed as an entry of its own so that nothing received is invisible.
+     */
+    public List<JournalEntry> entries(JournalQuery query) {
+        return inTransaction(em -> {
+            List<InterchangeRecord> interchanges = em.createQuery(
+                    "select new io.aval.journal.InterchangeRecord(i.id, i.receivedAt, i.transport, i.sourceName, "
+                            + "i.direction, i.mode, i.partnerId, i.senderId, i.recipientId, i.controlRef, i.syntax, "
+                            + "i.businessDate, i.status, i.reason, i.sizeBytes) from InterchangeRecord i order by i.id",
+                    InterchangeRecord.class).getResultList();
+            Map<Long, InterchangeRecord> byId = interchanges.stream()
+                    .collect(Collectors.toMap(i -> i.id, Function.identity()));
+            List<MessageRecord> messages = em.createQuery(
+                    "select m from MessageRecord m order by m.id", MessageRecord.class).getResultList();
+            List<JournalEntry> out = new ArrayList<>();
+            java.util.Set<Long> withMessages = new java.util.HashSet<>();
+            for (MessageRecord m : messages) {
+                withMessages.add(m.interchangeId);
+                out.add(JournalEntry.of(m, byId.get(m.interchangeId)));
+            }
+            for (InterchangeRecord i : interchanges) {
+                if (!withMessages.contains(i.id)) {
+                    out.add(JournalEntry.of(i));
+                }
+            }
+            out.sort(Comparator.comparing(JournalEntry::receivedAt).thenComparing(JournalEntry::id));
+            return out.stream().filter(query::matches).toList();
+        });
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        return emf.callInTransaction(work);
+    }
+
+    static String clip(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        return text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

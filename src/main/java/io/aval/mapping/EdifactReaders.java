@@ -1,0 +1,93 @@
+package io.aval.mapping;
+
+import io.aval.edifact.EdifactFinding;
+import io.aval.edifact.Finding;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.smooks.Smooks;
+import org.smooks.io.sink.StringSink;
+import org.smooks.io.source.StreamSource;
+
+/**
+ * The Smooks EDIFACT readers, one per directory and reader kind, each built once from its
+ * config file {@code mappings/edifact/<directory>/parse-<reader>.smooks.xml} and shared by all
+ * threads (a Smooks instance is thread-safe once built).
+ */
+public final class EdifactReaders implements AutoCloseable {
+
+    private final Path mappingsDir;
+    private final String defaultReader;
+    private final Map<Path, Smooks> instances = new ConcurrentHashMap<>();
+
+    public EdifactReaders(Path mappingsDir, String defaultReader) {
+        this.mappingsDir = mappingsDir;
+        this.defaultReader = defaultReader;
+    }
+
+    /** The config file for a directory ("D96A") and reader ("stock", "aval"; null for the default). */
+    public Path configFor(String directory, String reader) {
+        String kind = reader == null || reader.isBlank() ? defaultReader : reader;
+        return mappingsDir.resolve("edifact").resolve(directory.toLowerCase(Locale.ROOT))
+                .resolve("parse-" + kind.toLowerCase(Locale.ROOT) + ".smooks.xml");
+    }
+
+    public boolean supports(String directory, String reader) {
+        return Files.isRegularFile(configFor(directory, reader));
+    }
+
+    /**
+     * Reads one standalone interchange (one message) into the stock reader's XML shape.
+     *
+     * @throws MessageRejectedException when the reader cannot structure the message
+     */
+    public String read(String interchange, String directory, String reader) {
+        Path config = configFor(directory, reader);
+        Smooks smooks = instances.computeIfAbsent(config, EdifactReaders::build);
+        StringSink sink = new StringSink();
+        try {
+            smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(interchange.getBytes(StandardCharsets.UTF_8))), sink);
+        } catch (RuntimeException e) {
+            throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
+                    directory + " reader: " + rootCause(e)));
+        }
+        String xml = sink.getResult();
+        if (xml.contains(":BadMessage")) {
+            throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
+                    "the " + directory + " reader could not structure the message (it came out as BadMessage)"));
+        }
+        return xml;
+    }
+
+    /** Builds (and compiles) the reader for a directory ahead of traffic. */
+    public void warmUp(String directory, String reader) {
+        instances.computeIfAbsent(configFor(directory, reader), EdifactReaders::build);
+    }
+
+    private static Smooks build(Path config) {
+        try {
+            return new Smooks(config.toAbsolutePath().toString());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot load EDIFACT reader config " + config + ": " + rootCause(e), e);
+        }
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return (m == null ? t.getClass().getSimpleName() : m).lines().findFirst().orElse("").trim();
+    }
+
+    @Override
+    public void close() {
+        instances.values().forEach(Smooks::close);
+        instances.clear();
+    }
+}

@@ -1,0 +1,51 @@
+package io.aval.mapping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the mapping for a message type by convention, so that adding a mapping is adding a
+ * file: {@code mappings/edifact/<type>-in/to-ubl-<document>.xsl} maps inbound EDIFACT
+ * {@code <type>} messages to the UBL 2.1 document {@code <Document>}.
+ */
+public final class MappingCatalog {
+
+    /** An XSLT mapping and the UBL document type it produces. */
+    public record Mapping(Path stylesheet, String documentType) {
+    }
+
+    private final Path mappingsDir;
+
+    public MappingCatalog(Path mappingsDir) {
+        this.mappingsDir = mappingsDir;
+    }
+
+    public Optional<Mapping> inbound(String messageType) {
+        Path dir = mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("to-ubl-[a-z-]+\\.xsl"))
+                    .sorted()
+                    .findFirst()
+                    .map(f -> new Mapping(f.toAbsolutePath(), documentType(f.getFileName().toString())));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list mappings in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "to-ubl-order-response.xsl" → "OrderResponse" */
+    static String documentType(String fileName) {
+        String stem = fileName.substring("to-ubl-".length(), fileName.length() - ".xsl".length());
+        StringBuilder s = new StringBuilder();
+        for (String part : stem.split("-")) {
+            s.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return s.toString();
+    }
+}

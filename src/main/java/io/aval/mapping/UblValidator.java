@@ -1,0 +1,83 @@
+package io.aval.mapping;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Validates UBL 2.1 documents against the OASIS schemas shipped in ph-ubl21. Each schema is
+ * compiled once; a Validator is made per call (they are not thread-safe).
+ */
+public final class UblValidator {
+
+    private static final String MAINDOC = "external/schemas/ubl21/maindoc/UBL-%s-2.1.xsd";
+
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    /** Errors found in {@code xml} as a document of type {@code documentType} ("Order", "Invoice", …); empty when valid. */
+    public List<String> errors(String xml, String documentType) {
+        Schema schema = schemas.computeIfAbsent(documentType, UblValidator::load);
+        Validator validator = schema.newValidator();
+        List<String> errors = new ArrayList<>();
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+            }
+        });
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.validate(new StreamSource(new StringReader(xml)));
+        } catch (SAXException | java.io.IOException e) {
+            if (errors.isEmpty()) {
+                errors.add(e.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    /** Throws {@link MessageRejectedException} naming the first errors when the document is invalid. */
+    public String validate(String xml, String documentType) {
+        List<String> errors = errors(xml, documentType);
+        if (!errors.isEmpty()) {
+            throw new MessageRejectedException("mapped UBL " + documentType + " is not valid UBL 2.1: "
+                    + String.join("; ", errors.subList(0, Math.min(3, errors.size())))
+                    + (errors.size() > 3 ? " (+" + (errors.size() - 3) + " more)" : ""));
+        }
+        return xml;
+    }
+
+    private static Schema load(String documentType) {
+        URL xsd = UblValidator.class.getClassLoader().getResource(String.format(MAINDOC, documentType));
+        if (xsd == null) {
+            throw new IllegalArgumentException("No UBL 2.1 schema for document type " + documentType);
+        }
+        try {
+            // The JDK's own factory: Smooks ships a relocated Xerces that would otherwise be picked up.
+            SchemaFactory factory = SchemaFactory.newDefaultInstance();
+            return factory.newSchema(xsd);
+        } catch (SAXException e) {
+            throw new IllegalStateException("Cannot load UBL schema " + xsd + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.aval.transport;
+
+import io.aval.config.AvalConfig;
+import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The ActiveMQ Artemis broker that joins the pipeline's stages: embedded and persistent under
+ * {@code DATA/artemis} by default, or an external broker when {@code aval.broker.url} is set.
+ * Redelivery back-off and dead letters are broker settings, not code in the routes.
+ */
+public final class MessageBroker implements AutoCloseable {
+
+    /** Where messages go after {@code aval.broker.max-delivery-attempts} failed deliveries. */
+    public static final String DEAD_LETTER_QUEUE = "aval.dead-letter";
+
+    private final EmbeddedActiveMQ embedded;
+    private final ConnectionFactory connectionFactory;
+
+    private MessageBroker(EmbeddedActiveMQ embedded, ConnectionFactory connectionFactory) {
+        this.embedded = embedded;
+        this.connectionFactory = connectionFactory;
+    }
+
+    public static MessageBroker start(AvalConfig config) {
+        String external = config.get("aval.broker.url", "");
+        if (!external.isBlank()) {
+            return new MessageBroker(null, new ActiveMQConnectionFactory(external));
+        }
+        Path dir = config.dataDir().resolve("artemis");
+        Configuration c = new ConfigurationImpl()
+                .setName("aval")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                .setJournalType(org.apache.activemq.artemis.core.server.JournalType.NIO)
+                .setJMXManagementEnabled(false);
+        try {
+            // In-VM only by default: RabbitMQ and Mosquitto hold 5672 and 1883 on our machines.
+            c.addAcceptorConfiguration("in-vm", "vm://0");
+            int tcp = config.getInt("aval.broker.tcp-port", 0);
+            if (tcp > 0) {
+                c.addAcceptorConfiguration("core", "tcp://127.0.0.1:" + tcp + "?protocols=CORE");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Invalid broker acceptor settings: " + e.getMessage(), e);
+        }
+        AddressSettings settings = new AddressSettings()
+                .setMaxDeliveryAttempts(config.getInt("aval.broker.max-delivery-attempts", 5))
+                .setRedeliveryDelay(config.getLong("aval.broker.redelivery-delay-ms", 500))
+                .setRedeliveryMultiplier(config.getDouble("aval.broker.redelivery-multiplier", 2.0))
+                .setMaxRedeliveryDelay(config.getLong("aval.broker.max-redelivery-delay-ms", 10_000))
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
+                .setAutoCreateDeadLetterResources(false)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true);
+        c.addAddressSetting("#", settings);
+        c.addAddressSetting(DEAD_LETTER_QUEUE, new AddressSettings().setAutoCreateQueues(true).setAutoCreateAddresses(true));
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(c);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the embedded Artemis broker in " + dir + ": " + e.getMessage(), e);
+        }
+        return new MessageBroker(server, new ActiveMQConnectionFactory("vm://0"));
+    }
+
+    public ConnectionFactory connectionFactory() {
+        return connectionFactory;
+    }
+
+    @Override
+    public void close() {
+        if (connectionFactory instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
+        if (embedded != null) {
+            try {
+                embedded.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Broker did not stop cleanly: " + e.getMessage(), e);
+            }
+        }
+    }
+}
