@@ -123,10 +123,10 @@
                         <cac:Item>
                             <xsl:variable name="name" select="string-join(IMD/C273/E7008[normalize-space()], ' ')"/>
                             <xsl:if test="$name"><cbc:Name><xsl:value-of select="$name"/></cbc:Name></xsl:if>
-                            <xsl:for-each select="(PIA/C212[E7143 = ('IN', 'BP')])[1]">
+                            <xsl:for-each select="(LIN/C212[E7143 = ('IN', 'BP')], PIA/C212[E7143 = ('IN', 'BP')])[1]">
                                 <cac:BuyersItemIdentification><cbc:ID><xsl:value-of select="E7140"/></cbc:ID></cac:BuyersItemIdentification>
                             </xsl:for-each>
-                            <xsl:for-each select="(PIA/C212[E7143 = 'SA'])[1]">
+                            <xsl:for-each select="(LIN/C212[E7143 = 'SA'], PIA/C212[E7143 = 'SA'])[1]">
                                 <cac:SellersItemIdentification><cbc:ID><xsl:value-of select="E7140"/></cbc:ID></cac:SellersItemIdentification>
                             </xsl:for-each>
                             <xsl:for-each select="LIN/C212[E7143 = ('EN', 'SRV')][E7140]">

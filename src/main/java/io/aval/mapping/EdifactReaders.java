@@ -16,13 +16,20 @@ import org.smooks.io.source.StreamSource;
 /**
  * The Smooks EDIFACT readers, one per directory and reader kind, each built once from its
  * config file {@code mappings/edifact/<directory>/parse-<reader>.smooks.xml} and shared by all
- * threads (a Smooks instance is thread-safe once built).
+ * threads (a Smooks instance is thread-safe once built). The stock reader compiles its DFDL
+ * schema for tens of seconds, so built readers are kept for the life of the JVM, keyed by the
+ * config file and its modification time: a gateway restarted in the same JVM (tests, bench)
+ * does not pay twice, and an edited config is rebuilt.
  */
 public final class EdifactReaders implements AutoCloseable {
 
+    private record Key(Path config, long modified) {
+    }
+
+    private static final Map<Key, Smooks> INSTANCES = new ConcurrentHashMap<>();
+
     private final Path mappingsDir;
     private final String defaultReader;
-    private final Map<Path, Smooks> instances = new ConcurrentHashMap<>();
 
     public EdifactReaders(Path mappingsDir, String defaultReader) {
         this.mappingsDir = mappingsDir;
@@ -47,7 +54,7 @@ public final class EdifactReaders implements AutoCloseable {
      */
     public String read(String interchange, String directory, String reader) {
         Path config = configFor(directory, reader);
-        Smooks smooks = instances.computeIfAbsent(config, EdifactReaders::build);
+        Smooks smooks = instance(config);
         StringSink sink = new StringSink();
         try {
             smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(interchange.getBytes(StandardCharsets.UTF_8))), sink);
@@ -65,7 +72,17 @@ public final class EdifactReaders implements AutoCloseable {
 
     /** Builds (and compiles) the reader for a directory ahead of traffic. */
     public void warmUp(String directory, String reader) {
-        instances.computeIfAbsent(configFor(directory, reader), EdifactReaders::build);
+        instance(configFor(directory, reader));
+    }
+
+    private static Smooks instance(Path config) {
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(config).toMillis();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read EDIFACT reader config " + config + ": " + e.getMessage(), e);
+        }
+        return INSTANCES.computeIfAbsent(new Key(config.toAbsolutePath().normalize(), modified), k -> build(k.config()));
     }
 
     private static Smooks build(Path config) {
@@ -85,9 +102,9 @@ public final class EdifactReaders implements AutoCloseable {
         return (m == null ? t.getClass().getSimpleName() : m).lines().findFirst().orElse("").trim();
     }
 
+    /** Readers are shared for the JVM's life (see the class comment); nothing to release per gateway. */
     @Override
     public void close() {
-        instances.values().forEach(Smooks::close);
-        instances.clear();
+        // shared instances stay built
     }
 }

@@ -68,14 +68,21 @@ public final class UblValidator {
     }
 
     private static Schema load(String documentType) {
-        URL xsd = UblValidator.class.getClassLoader().getResource(String.format(MAINDOC, documentType));
+        ClassLoader loader = UblValidator.class.getClassLoader();
+        URL xsd = loader.getResource(String.format(MAINDOC, documentType));
         if (xsd == null) {
             throw new IllegalArgumentException("No UBL 2.1 schema for document type " + documentType);
         }
         try {
             // The JDK's own factory: Smooks ships a relocated Xerces that would otherwise be picked up.
             SchemaFactory factory = SchemaFactory.newDefaultInstance();
-            return factory.newSchema(xsd);
+            // UBL imports CCTS, XML-DSig and XAdES by namespace only: ph-ubl lists the schemas it needs.
+            List<javax.xml.transform.Source> sources = new ArrayList<>();
+            for (var base : com.helger.ubl21.UBL21Marshaller.getAllBaseXSDs()) {
+                sources.add(new StreamSource(base.getAsURL().toExternalForm()));
+            }
+            sources.add(new StreamSource(xsd.toExternalForm()));
+            return factory.newSchema(sources.toArray(javax.xml.transform.Source[]::new));
         } catch (SAXException e) {
             throw new IllegalStateException("Cannot load UBL schema " + xsd + ": " + e.getMessage(), e);
         }

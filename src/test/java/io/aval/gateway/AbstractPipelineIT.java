@@ -1,0 +1,162 @@
+package io.aval.gateway;
+
+import static io.aval.testing.Edifact.ACME;
+import static io.aval.testing.Edifact.bytes;
+import static io.aval.testing.Edifact.interchange;
+import static io.aval.testing.Edifact.ordersBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aval.journal.Journal;
+import io.aval.journal.JournalEntry;
+import io.aval.journal.JournalQuery;
+import io.aval.journal.ProcessingMode;
+import io.aval.mapping.UblValidator;
+import io.aval.testing.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole inbound pipeline on the real routes, broker and database: every bad input ends
+ * quarantined (or DUPLICATE) with its own reason, nothing is lost, and the gateway keeps
+ * delivering. Subclasses choose the database.
+ */
+abstract class AbstractPipelineIT {
+
+    protected abstract Gateway gateway();
+
+    protected abstract Path data();
+
+    private Journal journal() {
+        return gateway().journal();
+    }
+
+    /** Submits bytes as a transport would and waits until the pipeline has settled them. */
+    private List<JournalEntry> process(byte[] raw, String name) {
+        long id = gateway().submit(raw, "test", name, ProcessingMode.DELIVER);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> journal().pendingCount() == 0);
+        return journal().entries(JournalQuery.all()).stream()
+                .filter(e -> e.interchangeId().equals("I-" + id))
+                .toList();
+    }
+
+    private static JournalEntry only(List<JournalEntry> entries) {
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+
+    @Test
+    void deliversSampleOrdersAsValidUblOrder() throws Exception {
+        JournalEntry e = only(process(Files.readAllBytes(TestGateway.samples().resolve("orders-d96a.edi")), "orders-d96a.edi"));
+        assertThat(e.status()).isEqualTo("DELIVERED");
+        assertThat(e.partner()).isEqualTo("acme");
+        assertThat(e.documentNumber()).isEqualTo("PO-2026-1187");
+        assertThat(e.interchangeRef()).isEqualTo("ORD0000017");
+        Path delivered = Path.of(e.deliveredTo());
+        assertThat(delivered).startsWith(data().resolve("outbound/erp"));
+        String xml = Files.readString(delivered, StandardCharsets.UTF_8);
+        assertThat(new UblValidator().errors(xml, "Order")).isEmpty();
+        assertThat(xml).contains("<cbc:ID>PO-2026-1187</cbc:ID>", "5412345000013", "Marie Dupont", "Joint torique 40mm",
+                "<cbc:StartDate>2026-12-03</cbc:StartDate>");
+    }
+
+    @Test
+    void sameInterchangeTwiceIsReportedDuplicateAndNotDeliveredAgain() throws Exception {
+        String edi = interchange(ACME, "DUP0001", ordersBody("PO-DUP-1", "20261110", "4000862141404", 10));
+        assertThat(only(process(bytes(edi), "first.edi")).status()).isEqualTo("DELIVERED");
+        long files = countErpFiles();
+        JournalEntry again = only(process(bytes(edi), "again.edi"));
+        assertThat(again.status()).isEqualTo("DUPLICATE");
+        assertThat(again.reason()).contains("DUP0001", "duplicate");
+        assertThat(countErpFiles()).isEqualTo(files);
+    }
+
+    @Test
+    void splitsMultiMessageInterchangeIntoOneUblOrderPerMessage() {
+        String edi = interchange(ACME, "MULTI01",
+                ordersBody("PO-M-1", "20261111", "4000862141404", 5),
+                ordersBody("PO-M-2", "20261111", "4000862141411", 7),
+                ordersBody("PO-M-3", "20261111", "4000862141404", 9));
+        List<JournalEntry> entries = process(bytes(edi), "multi.edi");
+        assertThat(entries).extracting(JournalEntry::status).containsOnly("DELIVERED").hasSize(3);
+        assertThat(entries).extracting(JournalEntry::documentNumber).containsExactlyInAnyOrder("PO-M-1", "PO-M-2", "PO-M-3");
+    }
+
+    @Test
+    void quarantinesWrongUntCountNamingTheCount() throws Exception {
+        JournalEntry e = only(process(Files.readAllBytes(TestGateway.samples().resolve("bad-segment-count.edi")), "bad-segment-count.edi"));
+        assertThat(e.status()).isEqualTo("QUARANTINED");
+        assertThat(e.reason()).contains("partner acme", "interchange ORD0000019", "UNT counts 99 segments", "has 8");
+    }
+
+    @Test
+    void quarantinesUnknownSender() {
+        String edi = interchange("9999999999999", "UNK0001", ordersBody("PO-U-1", "20261112", "4000862141404", 1));
+        JournalEntry e = only(process(bytes(edi), "unknown.edi"));
+        assertThat(e.status()).isEqualTo("QUARANTINED");
+        assertThat(e.reason()).contains("unknown interchange sender", "9999999999999");
+    }
+
+    @Test
+    void quarantinesUnzCountMismatch() {
+        String edi = interchange(ACME, "UNZ0001", ordersBody("PO-Z-1", "20261112", "4000862141404", 1))
+                .replace("UNZ+1+UNZ0001", "UNZ+2+UNZ0001");
+        JournalEntry e = only(process(bytes(edi), "unz.edi"));
+        assertThat(e.status()).isEqualTo("QUARANTINED");
+        assertThat(e.reason()).contains("UNZ counts 2 messages, the interchange has 1");
+    }
+
+    @Test
+    void quarantinesTruncatedEmptyBinaryAndNonEdifactEachWithItsOwnReason() {
+        String good = interchange(ACME, "TRUNC01", ordersBody("PO-T-1", "20261112", "4000862141404", 1));
+        assertThat(only(process(bytes(good.substring(0, good.length() / 2)), "truncated.edi")).reason())
+                .contains("truncated");
+        assertThat(only(process(new byte[0], "empty.edi")).reason()).contains("empty");
+        assertThat(only(process(new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, (byte) 0xff}, "garbage.bin")).reason())
+                .contains("binary content", "0x03");
+        assertThat(only(process(bytes("Dear supplier, please send 10 flanges.\n"), "letter.txt")).reason())
+                .contains("not an EDIFACT interchange", "Dear supplier");
+        Stream.of("truncated.edi", "empty.edi", "garbage.bin", "letter.txt").forEach(name ->
+                assertThat(journal().entries(JournalQuery.all())).anySatisfy(e -> {
+                    assertThat(e.source()).isEqualTo(name);
+                    assertThat(e.status()).isEqualTo("QUARANTINED");
+                }));
+        // and the gateway still delivers afterwards
+        String after = interchange(ACME, "AFTER01", ordersBody("PO-A-1", "20261113", "4000862141404", 2));
+        assertThat(only(process(bytes(after), "after.edi")).status()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void recordsSupplierDespatchAdviceAsOutboundWithoutSendingIt() throws Exception {
+        JournalEntry e = only(process(Files.readAllBytes(TestGateway.samples().resolve("desadv-d96a.edi")), "desadv.edi"));
+        assertThat(e.status()).isEqualTo("ARCHIVED");
+        assertThat(e.direction().name()).isEqualTo("OUTBOUND");
+        assertThat(e.messageType()).isEqualTo("DESADV");
+    }
+
+    @Test
+    void fileDroppedInInboundIsDeliveredAndArchived() throws Exception {
+        String edi = interchange(ACME, "DROP0001", ordersBody("PO-DROP-1", "20261114", "4000862141404", 3));
+        Path tmp = data().resolve("inbound/.drop.tmp");
+        Files.writeString(tmp, edi, StandardCharsets.ISO_8859_1);
+        Files.move(tmp, data().resolve("inbound/drop.edi"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> journal().entries(JournalQuery.all()).stream()
+                .anyMatch(e -> "PO-DROP-1".equals(e.documentNumber()) && "DELIVERED".equals(e.status())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(data().resolve("inbound/drop.edi")));
+        try (Stream<Path> archived = Files.walk(data().resolve("archive/inbound"))) {
+            assertThat(archived.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("drop.edi"));
+        }
+    }
+
+    private long countErpFiles() throws Exception {
+        try (Stream<Path> files = Files.list(data().resolve("outbound/erp"))) {
+            return files.filter(p -> p.toString().endsWith(".xml")).count();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.aval.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aval.edifact.CheckedInterchange;
+import io.aval.edifact.EnvelopeChecker;
+import io.aval.testing.TestGateway;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.TransformerFactoryImpl;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.Diff;
+
+/**
+ * Golden files for the ORDERS → UBL Order mapping: each {@code src/test/resources/edifact/orders-d96a/ok-*.edi}
+ * goes through the stock Smooks reader and {@code mappings/edifact/orders-in/to-ubl-order.xsl}
+ * and must equal the {@code .expected.xml} beside it, and be valid UBL 2.1.
+ */
+class OrdersToUblMappingTest {
+
+    private static final Path FIXTURES = TestGateway.HOME.resolve("src/test/resources/edifact/orders-d96a");
+    private static final EdifactReaders READERS = new EdifactReaders(TestGateway.HOME.resolve("mappings"), "stock");
+
+    static Stream<Path> goldenInputs() throws IOException {
+        try (Stream<Path> files = Files.list(FIXTURES)) {
+            return files.filter(p -> p.getFileName().toString().matches("ok-.*\\.edi")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenInputs")
+    void mapsOrdersToExpectedUblOrder(Path input) throws Exception {
+        CheckedInterchange c = new EnvelopeChecker().check(Files.readAllBytes(input));
+        assertThat(c.findings()).isEmpty();
+        String edifactXml = READERS.read(c.standalone(c.messages().get(0)), c.messages().get(0).directory(), "stock");
+        String ubl = map(edifactXml);
+        assertThat(new UblValidator().errors(ubl, "Order")).isEmpty();
+        Path expected = Path.of(input.toString().replace(".edi", ".expected.xml"));
+        if (!Files.exists(expected) && Boolean.getBoolean("aval.golden.write")) {
+            Files.writeString(expected, ubl, StandardCharsets.UTF_8);
+        }
+        Diff diff = DiffBuilder.compare(Files.readString(expected, StandardCharsets.UTF_8)).withTest(ubl)
+                .ignoreWhitespace().ignoreComments().checkForSimilar().build();
+        assertThat(diff.hasDifferences()).as(diff.toString()).isFalse();
+    }
+
+    private static String map(String edifactXml) throws Exception {
+        Transformer t = new TransformerFactoryImpl().newTransformer(
+                new StreamSource(TestGateway.HOME.resolve("mappings/edifact/orders-in/to-ubl-order.xsl").toFile()));
+        t.setParameter("defaultCurrency", "EUR");
+        t.setParameter("sellerId", "4012345000009");
+        StringWriter out = new StringWriter();
+        t.transform(new StreamSource(new StringReader(edifactXml)), new StreamResult(out));
+        return out.toString();
+    }
+}
