@@ -62,8 +62,11 @@ public final class Gateway implements AutoCloseable {
             MappingCatalog mappings = new MappingCatalog(config.mappingsDir());
 
             Main main = new Main();
+            // Sessions and producers are cached; consumers are not: a cached, idle consumer would keep
+            // the messages the broker already pushed to it, and they would wait there unseen.
             CachingConnectionFactory jmsConnections = new CachingConnectionFactory(broker.connectionFactory());
             jmsConnections.setSessionCacheSize(10);
+            jmsConnections.setCacheConsumers(false);
             main.bind("jms", JmsComponent.jmsComponent(jmsConnections));
             main.bind("journal", journal);
             main.bind("partners", partners);

@@ -31,7 +31,8 @@ public final class MessageBroker implements AutoCloseable {
     public static MessageBroker start(AvalConfig config) {
         String external = config.get("aval.broker.url", "");
         if (!external.isBlank()) {
-            return new MessageBroker(null, new ActiveMQConnectionFactory(external));
+            return new MessageBroker(null, new ActiveMQConnectionFactory(
+                    external + (external.contains("?") ? "&" : "?") + "consumerWindowSize=0"));
         }
         Path dir = config.dataDir().resolve("artemis");
         Configuration c = new ConfigurationImpl()
@@ -60,6 +61,7 @@ public final class MessageBroker implements AutoCloseable {
                 .setRedeliveryMultiplier(config.getDouble("aval.broker.redelivery-multiplier", 2.0))
                 .setMaxRedeliveryDelay(config.getLong("aval.broker.max-redelivery-delay-ms", 10_000))
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
+                .setExpiryAddress(SimpleString.of(DEAD_LETTER_QUEUE))
                 .setAutoCreateDeadLetterResources(false)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true);
@@ -71,7 +73,9 @@ public final class MessageBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded Artemis broker in " + dir + ": " + e.getMessage(), e);
         }
-        return new MessageBroker(server, new ActiveMQConnectionFactory("vm://0"));
+        // consumerWindowSize=0: no client-side buffering, so a message is only ever with the consumer
+        // that is processing it (the stages are slow consumers by Artemis' definition).
+        return new MessageBroker(server, new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0"));
     }
 
     public ConnectionFactory connectionFactory() {
