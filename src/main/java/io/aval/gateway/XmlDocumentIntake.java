@@ -78,8 +78,19 @@ final class XmlDocumentIntake {
         }
         journal.describe(interchangeId, new Journal.Envelope(Direction.OUTBOUND, partner.get().id(), supplierId, null,
                 null, null, probe.id(), "UBL 2.1", probe.issueDate()));
-        journal.addMessage(new Journal.NewMessage(interchangeId, 1, partner.get().id(), Direction.OUTBOUND,
-                "UBL:" + probe.root(), "UBL 2.1", null, null, probe.id(), probe.issueDate(), MessageStatus.ARCHIVED,
+        // a UBL document has no interchange reference: its type and ID are what make it unique
+        String reference = probe.root() + ":" + probe.id();
+        String type = "UBL:" + probe.root();
+        if (!journal.claimReference(supplierId, partner.get().id(), reference, interchangeId)) {
+            String reason = "UBL " + probe.root() + " " + probe.id() + " for partner " + partner.get().id()
+                    + " was already received as interchange I-" + journal.referenceHolder(supplierId, partner.get().id(), reference);
+            journal.addMessage(new Journal.NewMessage(interchangeId, 1, partner.get().id(), Direction.OUTBOUND, type,
+                    "UBL 2.1", null, null, probe.id(), probe.issueDate(), MessageStatus.DUPLICATE, reason, null));
+            journal.settle(interchangeId, InterchangeStatus.DUPLICATE, reason);
+            return;
+        }
+        journal.addMessage(new Journal.NewMessage(interchangeId, 1, partner.get().id(), Direction.OUTBOUND, type,
+                "UBL 2.1", null, null, probe.id(), probe.issueDate(), MessageStatus.ARCHIVED,
                 "issued by the supplier: recorded, not sent again", null));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
     }

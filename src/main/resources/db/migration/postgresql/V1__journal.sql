@@ -12,7 +12,7 @@ CREATE TABLE interchange (
     sender_qualifier    VARCHAR(8),
     recipient_id        VARCHAR(64),
     recipient_qualifier VARCHAR(8),
-    control_ref         VARCHAR(32),
+    control_ref         VARCHAR(128),
     syntax              VARCHAR(16),
     business_date       DATE,
     status              VARCHAR(32)   NOT NULL,
@@ -30,7 +30,7 @@ CREATE TABLE message (
     seq              INT           NOT NULL,
     partner_id       VARCHAR(128),
     direction        VARCHAR(16)   NOT NULL,
-    message_type     VARCHAR(16),
+    message_type     VARCHAR(64),
     message_version  VARCHAR(32),
     interchange_ref  VARCHAR(32),
     message_ref      VARCHAR(32),
@@ -60,7 +60,7 @@ CREATE INDEX message_event_interchange_idx ON message_event (interchange_id);
 CREATE TABLE interchange_reference (
     sender_id       VARCHAR(64)   NOT NULL,
     recipient_id    VARCHAR(64)   NOT NULL,
-    control_ref     VARCHAR(32)   NOT NULL,
+    control_ref     VARCHAR(128)  NOT NULL,
     interchange_id  BIGINT        NOT NULL REFERENCES interchange (id),
     CONSTRAINT interchange_reference_pk PRIMARY KEY (sender_id, recipient_id, control_ref)
 );

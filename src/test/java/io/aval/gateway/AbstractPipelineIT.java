@@ -141,6 +141,24 @@ abstract class AbstractPipelineIT {
     }
 
     @Test
+    void supplierUblDocumentIsArchivedOnceThenDuplicate() throws Exception {
+        byte[] ubl = Files.readAllBytes(TestGateway.samples().resolve("ubl/invoice-FA-2026-10022.xml"));
+        JournalEntry first = only(process(ubl, "invoice.xml"));
+        assertThat(first.status()).isEqualTo("ARCHIVED");
+        assertThat(first.messageType()).isEqualTo("UBL:Invoice");
+        assertThat(first.documentNumber()).isEqualTo("FA-2026-10022");
+        assertThat(only(process(ubl, "invoice-again.xml")).status()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void refusesXmlWithDoctypeAndKeepsIt() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Order>&x;</Order>";
+        JournalEntry e = only(process(xxe.getBytes(StandardCharsets.UTF_8), "xxe.xml"));
+        assertThat(e.status()).isEqualTo("QUARANTINED");
+        assertThat(e.reason()).contains("xxe.xml").doesNotContain("root:");
+    }
+
+    @Test
     void fileDroppedInInboundIsDeliveredAndArchived() throws Exception {
         String edi = interchange(ACME, "DROP0001", ordersBody("PO-DROP-1", "20261114", "4000862141404", 3));
         Path tmp = data().resolve("inbound/.drop.tmp");
