@@ -45,20 +45,60 @@ public final class InterchangeWriter {
 
     /** The interchange as text, before encoding (for logs and tests). */
     public String writeText(EnvelopeProfile profile, List<? extends Node> messages) {
+        return prepare(profile, messages).text(profile.controlReference());
+    }
+
+    /**
+     * Checks and converts the messages (schema positions, character set) without a control reference yet, so that
+     * the caller allocates a reference only for an interchange that will really be sent: no gaps in the partner's
+     * sequence because of a mapping error.
+     */
+    public Prepared prepare(EnvelopeProfile profile, List<? extends Node> messages) {
         if (messages.isEmpty()) {
             throw new TranslationException(TranslationException.Failure.INVALID_MESSAGE_XML,
                     "an interchange needs at least one message", profile.controlReference(), profile.recipientId());
         }
         MessageXmlReader reader = new MessageXmlReader(new CharacterRepertoire(profile.charset(), profile.charsetPolicy()));
         List<List<Segment>> segments = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         try {
             for (Node message : messages) {
-                reader.read(message).forEach(m -> segments.add(m.segments()));
+                reader.read(message).forEach(m -> {
+                    segments.add(m.segments());
+                    types.add(m.messageType());
+                });
             }
         } catch (TranslationException e) {
             throw new TranslationException(e.failure(), e.getMessage().substring(e.failure().name().length() + 2),
                     profile.controlReference(), profile.recipientId(), e);
         }
-        return InterchangeAssembler.assemble(profile, LocalDateTime.now(clock), segments);
+        return new Prepared(profile, List.copyOf(segments), List.copyOf(types));
+    }
+
+    /** Messages checked and converted for one partner, waiting for their interchange control reference. */
+    public final class Prepared {
+        private final EnvelopeProfile profile;
+        private final List<List<Segment>> segments;
+        private final List<String> messageTypes;
+
+        private Prepared(EnvelopeProfile profile, List<List<Segment>> segments, List<String> messageTypes) {
+            this.profile = profile;
+            this.segments = segments;
+            this.messageTypes = messageTypes;
+        }
+
+        /** UNH 0065 of each message, in order (for the journal). */
+        public List<String> messageTypes() {
+            return messageTypes;
+        }
+
+        /** The interchange bytes with UNB/UNZ 0020 = {@code controlReference}. */
+        public byte[] write(String controlReference) {
+            return text(controlReference).getBytes(profile.charset().encoding());
+        }
+
+        String text(String controlReference) {
+            return InterchangeAssembler.assemble(profile.withControlReference(controlReference), LocalDateTime.now(clock), segments);
+        }
     }
 }
