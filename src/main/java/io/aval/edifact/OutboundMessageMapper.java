@@ -41,6 +41,10 @@ public final class OutboundMessageMapper {
 
     private record Compiled(FileTime modified, XsltExecutable executable) { }
 
+    /** Factory look-ups scan the classpath: done once, not per document. */
+    private static final XMLInputFactory STAX = newStax();
+    private static final DocumentBuilderFactory DOM = newDom();
+
     private final Path mappingsDir;
     private final Processor processor = new Processor(false);
     private final Map<Path, Compiled> cache = new ConcurrentHashMap<>();
@@ -101,9 +105,7 @@ public final class OutboundMessageMapper {
 
     private static String rootName(byte[] ubl) {
         try {
-            XMLInputFactory f = XMLInputFactory.newFactory();
-            f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(ubl));
+            XMLStreamReader r = STAX.createXMLStreamReader(new ByteArrayInputStream(ubl));
             try {
                 while (r.hasNext()) {
                     if (r.next() == XMLStreamConstants.START_ELEMENT) {
@@ -126,11 +128,24 @@ public final class OutboundMessageMapper {
 
     private static Document newDocument() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            return f.newDocumentBuilder().newDocument();
+            synchronized (DOM) {
+                return DOM.newDocumentBuilder().newDocument();
+            }
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static XMLInputFactory newStax() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
+    private static DocumentBuilderFactory newDom() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f;
     }
 }

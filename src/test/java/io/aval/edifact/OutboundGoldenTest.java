@@ -4,6 +4,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.w3c.dom.Document;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.builder.Input;
+import org.xmlunit.diff.Diff;
+
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +38,13 @@ class OutboundGoldenTest {
 
     static Stream<Arguments> goldenInputs() throws Exception {
         try (Stream<Path> files = Files.walk(GOLDEN)) {
-            return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList().stream()
+            return files.filter(OutboundGoldenTest::isUblInput).sorted().toList().stream()
                     .flatMap(p -> Stream.of(EdifactDirectory.values()).map(d -> Arguments.of(GOLDEN.relativize(p).toString(), d)));
         }
+    }
+
+    static boolean isUblInput(Path p) {
+        return p.toString().endsWith(".xml") && !p.toString().endsWith(".expected.xml");
     }
 
     static EnvelopeProfile profile(EdifactDirectory directory) {
@@ -49,9 +63,28 @@ class OutboundGoldenTest {
         Path ubl = GOLDEN.resolve(input);
         String actual = translate(ubl, profile(directory));
         Path expected = Path.of(ubl.toString().replaceAll("\\.xml$", "." + directory.mappingSuffix() + ".edi"));
-        if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
+        if (Boolean.getBoolean("golden.update")) {
             Files.writeString(expected, EdiText.onePerLine(actual), StandardCharsets.ISO_8859_1);
         }
+        assertThat(expected).as("golden file (create it with -Dgolden.update=true and review it)").exists();
         assertThat(actual).isEqualTo(EdiText.joined(Files.readString(expected, StandardCharsets.ISO_8859_1)));
+    }
+
+    @ParameterizedTest(name = "{0} to {1}")
+    @MethodSource("goldenInputs")
+    void mapsUblToTheExpectedMessageXml(String input, EdifactDirectory directory) throws Exception {
+        Path ubl = GOLDEN.resolve(input);
+        Document actual = MAPPER.map(Files.readAllBytes(ubl), directory);
+        Path expected = Path.of(ubl.toString().replaceAll("\\.xml$", "." + directory.mappingSuffix() + ".expected.xml"));
+        if (Boolean.getBoolean("golden.update")) {
+            Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            t.transform(new DOMSource(actual), new StreamResult(expected.toFile()));
+        }
+        assertThat(expected).as("golden file (create it with -Dgolden.update=true and review it)").exists();
+        Diff diff = DiffBuilder.compare(Input.fromFile(expected.toFile())).withTest(actual)
+                .ignoreWhitespace().checkForSimilar().build();
+        assertThat(diff.hasDifferences()).as(diff.toString()).isFalse();
     }
 }

@@ -27,7 +27,7 @@ class UblGoldenInputsTest {
 
     static Stream<String> inputs() throws Exception {
         try (Stream<Path> files = Files.walk(OutboundGoldenTest.GOLDEN)) {
-            return files.filter(p -> p.toString().endsWith(".xml")).map(Path::toString).sorted().toList().stream();
+            return files.filter(OutboundGoldenTest::isUblInput).map(Path::toString).sorted().toList().stream();
         }
     }
 
