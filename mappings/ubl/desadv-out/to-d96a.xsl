@@ -2,7 +2,7 @@
 <!--
   UBL 2.1 DespatchAdvice -> EANCOM DESADV (D96A, EAN005), one message.
   BGM+351 despatch advice; DTM+137 issue date, +11 despatch date, +2 requested delivery;
-  SG1 RFF+ON order, RFF+SRN shipment; SG2 NAD+SU supplier, NAD+BY buyer, NAD+DP delivery party and address;
+  SG1 RFF+ON order, RFF+SRN shipment; SG2 NAD+SU supplier, NAD+BY buyer (the delivery customer when UBL has no buyer), NAD+DP delivery party and address;
   SG10 CPS+1 (whole consignment) with FTX+AAI for the notes (D96A has no header FTX), then one SG15 per line:
   LIN (GTIN), PIA+1 (seller's article), IMD+F (name), QTY+12 despatched, QTY+83 backorder,
   SG16 RFF+ON order number:order line; CNT+2 number of lines.
@@ -43,9 +43,8 @@
           <xsl:element name="{$G-RFF}"><xsl:call-template name="aval:rff"><xsl:with-param name="qualifier" select="'SRN'"/><xsl:with-param name="ref" select="cac:Shipment/cbc:ID"/></xsl:call-template></xsl:element>
         </xsl:if>
         <xsl:element name="{$G-NAD}"><xsl:call-template name="aval:nad"><xsl:with-param name="qualifier" select="'SU'"/><xsl:with-param name="party" select="cac:DespatchSupplierParty/cac:Party"/></xsl:call-template></xsl:element>
-        <xsl:if test="cac:BuyerCustomerParty/cac:Party">
-          <xsl:element name="{$G-NAD}"><xsl:call-template name="aval:nad"><xsl:with-param name="qualifier" select="'BY'"/><xsl:with-param name="party" select="cac:BuyerCustomerParty/cac:Party"/></xsl:call-template></xsl:element>
-        </xsl:if>
+        <!-- EANCOM makes NAD+BY mandatory: without a BuyerCustomerParty the delivery customer is the buyer -->
+        <xsl:element name="{$G-NAD}"><xsl:call-template name="aval:nad"><xsl:with-param name="qualifier" select="'BY'"/><xsl:with-param name="party" select="(cac:BuyerCustomerParty/cac:Party, cac:DeliveryCustomerParty/cac:Party)[1]"/><xsl:with-param name="address" select="()"/></xsl:call-template></xsl:element>
         <xsl:element name="{$G-NAD}"><xsl:call-template name="aval:nad"><xsl:with-param name="qualifier" select="'DP'"/><xsl:with-param name="party" select="cac:DeliveryCustomerParty/cac:Party"/><xsl:with-param name="address" select="(cac:Shipment/cac:Delivery/cac:DeliveryAddress, cac:DeliveryCustomerParty/cac:Party/cac:PostalAddress)[1]"/></xsl:call-template></xsl:element>
         <xsl:element name="{$G-CPS}">
           <CPS><E7164>1</E7164></CPS>

@@ -135,7 +135,7 @@ class OutboundRoundTripTest {
         assertThat(values(p, "//UNH/E0062")).containsExactly("1", "2", "3");
         assertThat(values(p, "//UNT/E0062")).containsExactly("1", "2", "3");
         assertThat(values(p, "//UNH/S009/E0065")).containsExactly("DESADV", "INVOIC", "INVOIC");
-        assertThat(values(p, "//UNT/E0074")).containsExactly("18", "28", "27");
+        assertThat(values(p, "//UNT/E0074")).containsExactly("19", "28", "27");
         assertThat(values(p, "//UNZ/E0036")).containsExactly("3");
     }
 
