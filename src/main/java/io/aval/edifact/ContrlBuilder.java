@@ -23,13 +23,23 @@ import java.util.List;
 public final class ContrlBuilder {
 
     private final Clock clock;
+    private final String association;
 
     public ContrlBuilder() {
         this(Clock.systemUTC());
     }
 
     public ContrlBuilder(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * @param association UNH S009 0057 for partners whose guideline wants one, e.g. {@code EAN002} for EANCOM;
+     *                    null writes none
+     */
+    public ContrlBuilder(Clock clock, String association) {
         this.clock = clock;
+        this.association = association;
     }
 
     /**
@@ -56,7 +66,8 @@ public final class ContrlBuilder {
 
     /** The CONTRL interchange as text for an already complete reply profile. */
     public String buildText(ContrlReport report, EnvelopeProfile reply) {
-        return InterchangeAssembler.assemble(reply, LocalDateTime.now(clock), List.of(segments(report, reply.syntaxVersion())));
+        return InterchangeAssembler.assemble(reply, LocalDateTime.now(clock),
+                List.of(segments(report, reply.syntaxVersion(), association)));
     }
 
     private static EnvelopeProfile replyProfile(ContrlReport report, EnvelopeProfile p) {
@@ -67,10 +78,10 @@ public final class ContrlBuilder {
                 p.testIndicator(), false, null, p.directory());
     }
 
-    private static List<Segment> segments(ContrlReport report, int syntaxVersion) {
+    private static List<Segment> segments(ContrlReport report, int syntaxVersion, String association) {
         List<Segment> out = new ArrayList<>();
         out.add(Segment.of("UNH").element("1")
-                .element("CONTRL", syntaxVersion >= 4 ? "4" : "D", syntaxVersion >= 4 ? "1" : "3", "UN").build());
+                .element("CONTRL", syntaxVersion >= 4 ? "4" : "D", syntaxVersion >= 4 ? "1" : "3", "UN", association).build());
         Finding top = report.findings().isEmpty() ? null : report.findings().get(0);
         Segment.Builder uci = Segment.of("UCI").element(report.interchangeReference())
                 .element(report.senderId(), report.senderQualifier())

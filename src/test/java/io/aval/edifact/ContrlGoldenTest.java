@@ -103,6 +103,13 @@ class ContrlGoldenTest {
     }
 
     @Test
+    void eancomPartnersGetTheEan002AssociationCode() {
+        ContrlReport report = ContrlReport.acceptance(CUSTOMER, "14", SUPPLIER, "14", "ORD0000017", "UNOC", 3);
+        String text = new String(new ContrlBuilder(CLOCK, "EAN002").build(report, "00000000000001"), StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("UNH+1+CONTRL:D:3:UN:EAN002'");
+    }
+
+    @Test
     void readsAPartnerContrlWithLineBreaksAndNoUna() {
         String partner = """
                 UNB+UNOC:3+5412345000013:14+4012345000009:14+261211:0715+C000123'
