@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- UBL 2.1 OrderResponse -> EANCOM 2002 ORDRSP (D01B, EAN007): D01B keeps D96A's group numbers for what we map. -->
+<xsl:stylesheet version="3.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                exclude-result-prefixes="#all">
+  <xsl:import href="to-d96a.xsl"/>
+  <xsl:variable name="dir" as="xs:string" select="'D01B'"/>
+  <xsl:variable name="release" as="xs:string" select="'01B'"/>
+  <xsl:variable name="ns" as="xs:string" select="'http://www.ibm.com/dfdl/edi/un/edifact/D01B'"/>
+  <xsl:variable name="association" as="xs:string" select="'EAN007'"/>
+</xsl:stylesheet>
