@@ -52,6 +52,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(AvalConfig config) {
         prepareFolders(config.dataDir());
         PartnerDirectory partners = PartnerDirectory.load(config.configDir().resolve("partners.yaml"));
+        PartnerEnvelopes.check(partners);
         Database database = Database.open(config, List.of());
         MessageBroker broker = null;
         EdifactReaders readers = null;
@@ -76,6 +77,9 @@ public final class Gateway implements AutoCloseable {
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));
             main.bind("quarantine", new Quarantine(journal));
+            main.bind("outboundDispatcher", new OutboundDispatcher(journal, partners, new io.aval.edifact.OutboundTranslator(
+                    new io.aval.edifact.OutboundMessageMapper(config.mappingsDir()), new io.aval.edifact.InterchangeWriter(),
+                    new io.aval.partner.ControlNumberSequence(database.dataSource()))));
             main.setOverrideProperties(config.asProperties());
             main.setDefaultPropertyPlaceholderLocation("false");
             Path routes = config.routesDir().toAbsolutePath();

@@ -117,6 +117,11 @@ public final class InterchangeIntake {
         return pending(interchangeId);
     }
 
+    /** The queue a message id goes to next: partner messages to translation to UBL, supplier documents to EDIFACT. */
+    public String queueFor(@Body long messageId) {
+        return journal.message(messageId).direction() == Direction.OUTBOUND ? "aval.outbound" : "aval.messages";
+    }
+
     private Optional<Finding> messageProblem(Partner partner, Direction direction, MessageSlice m) {
         if (!m.findings().isEmpty()) {
             return Optional.of(m.findings().get(0));

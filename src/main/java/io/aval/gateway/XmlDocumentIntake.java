@@ -5,6 +5,7 @@ import io.aval.journal.InterchangeRecord;
 import io.aval.journal.InterchangeStatus;
 import io.aval.journal.Journal;
 import io.aval.journal.MessageStatus;
+import io.aval.journal.ProcessingMode;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
 import java.io.ByteArrayInputStream;
@@ -17,12 +18,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * XML documents received on the partner side. UBL documents issued by the supplier (despatch
- * advices, invoices, credit notes, order responses) are recorded as what the supplier sent;
- * anything else is quarantined with the reason. The XML is read with DTDs and external
+ * XML documents. UBL documents issued by the supplier (despatch advices, invoices, credit notes,
+ * order responses) dropped by the ERP go on to outbound translation; the same documents from an
+ * import are recorded as what the supplier sent, never sent again. Anything else is quarantined
+ * with the reason. The XML is read with DTDs and external
  * entities disabled.
  */
 final class XmlDocumentIntake {
+
+    /** Documents the ERP drops are translated and sent; the same documents from an import are history. */
+    static final String ERP_TRANSPORT = "erp";
 
     private static final Set<String> SUPPLIER_DOCUMENTS = Set.of("DespatchAdvice", "Invoice", "CreditNote", "OrderResponse");
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
@@ -89,9 +94,12 @@ final class XmlDocumentIntake {
             journal.settle(interchangeId, InterchangeStatus.DUPLICATE, reason);
             return;
         }
+        boolean fromErp = ERP_TRANSPORT.equals(record.transport()) && record.mode() == ProcessingMode.DELIVER;
         journal.addMessage(new Journal.NewMessage(interchangeId, 1, partner.get().id(), Direction.OUTBOUND, type,
-                "UBL 2.1", null, null, probe.id(), probe.issueDate(), MessageStatus.ARCHIVED,
-                "issued by the supplier: recorded, not sent again", null));
+                "UBL 2.1", null, null, probe.id(), probe.issueDate(),
+                fromErp ? MessageStatus.ACCEPTED : MessageStatus.ARCHIVED,
+                fromErp ? null : "issued by the supplier: recorded, not sent again",
+                fromErp ? new String(record.rawBytes(), java.nio.charset.StandardCharsets.UTF_8) : null));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
     }
 

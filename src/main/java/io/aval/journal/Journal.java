@@ -212,6 +212,20 @@ public final class Journal {
         });
     }
 
+    /** What outbound translation produced for a message: the EDIFACT type, directory and interchange reference. */
+    public void identifyOutbound(long messageId, String messageType, String directory, String interchangeRef) {
+        inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId);
+            r.messageType = messageType;
+            r.messageVersion = directory;
+            r.interchangeRef = interchangeRef;
+            r.updatedAt = Instant.now();
+            em.persist(new MessageEvent(r.interchangeId, messageId, "TRANSLATED",
+                    messageType + " " + directory + " in interchange " + interchangeRef));
+            return null;
+        });
+    }
+
     public List<MessageEvent> history(long interchangeId) {
         return inTransaction(em -> em.createQuery(
                         "select e from MessageEvent e where e.interchangeId = :i order by e.id", MessageEvent.class)

@@ -27,8 +27,13 @@ public record Partner(String id, String name, String account, List<PartyIdentity
         }
     }
 
-    /** How we write to the partner. */
-    public record OutboundAgreement(String directory, Integer syntaxVersion, String charset, Boolean una) {
+    /**
+     * How we write to the partner: directory (D96A, D01B), syntax version (3, 4), character set
+     * (UNOA … UNOY) and what to do with characters it lacks (TRANSLITERATE or REJECT), UNA or not,
+     * whether to ask for a CONTRL, test indicator, and which of its identities to address.
+     */
+    public record OutboundAgreement(String directory, Integer syntaxVersion, String charset, String charsetPolicy,
+                                    Boolean una, Boolean ackRequested, Boolean test, Integer identity) {
     }
 
     public boolean isIdentifiedBy(String id, String qualifier) {

@@ -159,6 +159,32 @@ abstract class AbstractPipelineIT {
     }
 
     @Test
+    void erpInvoiceIsTranslatedToPartnerEdifactWithItsNextControlReference() throws Exception {
+        byte[] ubl = Files.readAllBytes(TestGateway.samples().resolve("ubl/invoice-FA-2026-10022.xml"));
+        Path tmp = data().resolve("inbound/erp/.invoice.tmp");
+        Files.write(tmp, ubl);
+        Files.move(tmp, data().resolve("inbound/erp/invoice-FA-2026-10022.xml"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> journal().entries(JournalQuery.all()).stream()
+                .anyMatch(e -> "invoice-FA-2026-10022.xml".equals(e.source()) && "DELIVERED".equals(e.status())));
+        JournalEntry e = journal().entries(JournalQuery.all()).stream()
+                .filter(x -> "invoice-FA-2026-10022.xml".equals(x.source())).findFirst().orElseThrow();
+        assertThat(e.direction().name()).isEqualTo("OUTBOUND");
+        assertThat(e.messageType()).isEqualTo("INVOIC");
+        assertThat(e.interchangeRef()).matches("\\d{14}");
+        Path sent = Path.of(e.deliveredTo());
+        assertThat(sent).startsWith(data().resolve("outbound/acme"));
+        io.aval.edifact.CheckedInterchange back = new io.aval.edifact.EnvelopeChecker().check(Files.readAllBytes(sent));
+        assertThat(back.findings()).isEmpty();
+        assertThat(back.header().controlRef()).isEqualTo(e.interchangeRef());
+        assertThat(back.header().recipientId()).isEqualTo(ACME);
+        assertThat(back.messages()).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo("INVOIC");
+            assertThat(m.documentNumber()).isEqualTo("FA-2026-10022");
+            assertThat(m.findings()).isEmpty();
+        });
+    }
+
+    @Test
     void fileDroppedInInboundIsDeliveredAndArchived() throws Exception {
         String edi = interchange(ACME, "DROP0001", ordersBody("PO-DROP-1", "20261114", "4000862141404", 3));
         Path tmp = data().resolve("inbound/.drop.tmp");
