@@ -55,6 +55,8 @@ public final class SignalSettings {
     public static final class LargeOrder {
         public double medianFactor = 3.0;
         public double percentile = 95;
+        public double percentileMargin = 1.5;
+        public double robustZ = 3.5;
         public int minHistoryOrders = 8;
         public double highFactor = 5.0;
     }
@@ -119,8 +121,11 @@ public final class SignalSettings {
 
     public static SignalSettings load(InputStream yaml) {
         try {
-            SignalSettings s = YAML.readerForUpdating(new SignalSettings()).readValue(yaml);
-            return s == null ? new SignalSettings() : s;
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return new SignalSettings();
+            }
+            return YAML.readerForUpdating(new SignalSettings()).readValue(tree);
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid signal settings: " + e.getMessage(), e);
         }
