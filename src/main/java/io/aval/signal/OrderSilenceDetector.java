@@ -13,7 +13,8 @@ import io.aval.signal.internal.Stats;
 /**
  * "The last order": no order for much longer than the account's own cadence — beyond
  * {@code gap-factor} × its median inter-order gap and at least {@code min-days}. A gap the account
- * also had around the same date last year (a holiday shutdown) raises the bar to that gap.
+ * also had around the same date last year (a holiday shutdown) raises the bar to that gap plus
+ * {@code seasonal-tolerance-days}.
  */
 public final class OrderSilenceDetector implements SignalDetector {
 
@@ -44,7 +45,7 @@ public final class OrderSilenceDetector implements SignalDetector {
         }
         double median = Stats.median(gaps);
         long threshold = Math.max(s.minDays, Math.round(s.gapFactor * median));
-        threshold = Math.max(threshold, Math.round(seasonalGap * 1.2));
+        threshold = Math.max(threshold, seasonalGap + s.seasonalToleranceDays);
         if (silent <= threshold) {
             return List.of();
         }

@@ -65,13 +65,15 @@ public final class VolumeDeclineDetector implements SignalDetector {
             return cooledDown(history, accountScope, windowEnd, s)
                     ? List.of(signal(event, history, accountScope, acc, windowStart, windowEnd, s)) : List.of();
         }
+        // an account-wide decline already signalled explains its products' declines
         List<Signal> out = new ArrayList<>();
         double accountBaseline = acc.baselineQty;
         for (String product : new TreeSet<>(productQty.keySet())) {
             Comparison p = compare(productQty.get(product), toDouble(productCount.get(product)), first, windowStart,
                     windowEnd, s);
             if (p == null || p.baselineQty < s.productMinShare * accountBaseline || p.baselineOrders < 3
-                    || !p.frequencyHolds(s) || !p.declined(s) || !cooledDown(history, product, windowEnd, s)) {
+                    || !p.frequencyHolds(s) || !p.declined(s) || !cooledDown(history, product, windowEnd, s)
+                    || !cooledDown(history, accountScope, windowEnd, s)) {
                 continue;
             }
             out.add(signal(event, history, product, p, windowStart, windowEnd, s));
