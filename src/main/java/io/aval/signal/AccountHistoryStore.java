@@ -32,9 +32,27 @@ public final class AccountHistoryStore {
     }
 
     void record(EntityManager em, AccountEvent event) {
+        record(em, event, null);
+    }
+
+    /**
+     * @param loaded the account's history loaded in this same EntityManager (its facts are managed), or
+     *               null to look each fact up
+     */
+    void record(EntityManager em, AccountEvent event, AccountHistory loaded) {
         em.persist(new AccountEventRecord(event));
         for (Map.Entry<AccountFact.Kind, Set<String>> e : factsOf(event).entrySet()) {
             for (String key : e.getValue()) {
+                if (loaded != null) {
+                    AccountFact known = loaded.fact(e.getKey(), key).orElse(null);
+                    if (known == null) {
+                        em.persist(new AccountFact(event.accountId(), e.getKey(), key, event.businessDate(),
+                                event.documentNumber()));
+                    } else {
+                        known.seenAgain(event.businessDate());
+                    }
+                    continue;
+                }
                 List<AccountFact> found = em.createQuery(
                                 "select f from AccountFact f where f.accountId = :a and f.kind = :k and f.key = :key",
                                 AccountFact.class)

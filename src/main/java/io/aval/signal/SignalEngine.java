@@ -70,7 +70,7 @@ public final class SignalEngine {
                     }
                 }
             }
-            history.record(em, event);
+            history.record(em, event, before);
         });
         return out;
     }

@@ -11,7 +11,8 @@ import io.aval.signal.internal.Stats;
 /**
  * Most of the last {@code recent-orders} orders (share {@code min-urgent-share}) ask for delivery in less
  * than {@code lead-time-ratio} × the account's normal lead time (median of DTM+2 − DTM+137 over its
- * earlier orders). Fires once per {@code cooldown-days}.
+ * earlier orders). Fires when the pattern starts, not again while it lasts, and at most once per
+ * {@code cooldown-days}.
  */
 public final class UrgencyPatternDetector implements SignalDetector {
 
@@ -49,7 +50,13 @@ public final class UrgencyPatternDetector implements SignalDetector {
                 urgent.add(o.documentNumber() + " (" + lead(o) + "d)");
             }
         }
-        if (urgent.size() < Math.ceil(s.minUrgentShare * s.recentOrders)) {
+        double needed = Math.ceil(s.minUrgentShare * s.recentOrders);
+        if (urgent.size() < needed) {
+            return List.of();
+        }
+        // the same episode continuing: the window ending at the previous order already showed the pattern
+        List<AccountEvent> before = withLead.subList(withLead.size() - 1 - s.recentOrders, withLead.size() - 1);
+        if (before.stream().filter(o -> lead(o) < limit).count() >= needed) {
             return List.of();
         }
         String prefix = "URGENCY_PATTERN|" + history.accountId() + "|";

@@ -223,7 +223,7 @@ public final class HistoryGenerator {
                 if (behaviour == Behaviour.NEW_DELIVERY_SITE && !d.isBefore(changeAt) && rnd.nextDouble() < 0.4) {
                     sGln = String.format("54120%08d", index * 10 + 2);
                     sName = name + " Nouvelle usine";
-                    sCity = new String[] {"Grenoble", "38000", "FR"};
+                    sCity = "BE".equals(city[2]) ? new String[] {"Liege", "4000", "BE"} : new String[] {"Grenoble", "38000", "FR"};
                     if (!newSiteSeen) {
                         truth.add(new Expected(gln, SignalType.NEW_DELIVERY_SITE, d, d, sGln, "new plant"));
                         newSiteSeen = true;
@@ -244,7 +244,7 @@ public final class HistoryGenerator {
                     if ((month >= 3 && month < 6 || month >= 18) && rnd.nextDouble() < 0.5) {
                         sGln = String.format("54120%08d", index * 10 + 4);
                         sName = name + " Depot Nord";
-                        sCity = new String[] {"Lille", "59000", "FR"};
+                        sCity = "BE".equals(city[2]) ? new String[] {"Gent", "9000", "BE"} : new String[] {"Lille", "59000", "FR"};
                     }
                 }
                 order.deliverTo(sGln, sName, (3 + index) + " rue de l'Industrie", sCity[0], sCity[1], sCity[2]);
