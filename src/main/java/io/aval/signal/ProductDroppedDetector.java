@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * A product the account ordered regularly (in at least {@code min-share} of its orders since it first
- * appeared, at least {@code min-appearances} times) is missing from the last
+ * appeared, at least {@code min-appearances} times, over at least {@code min-span-orders} orders — fewer
+ * say nothing about regularity) is missing from the last
  * max({@code min-absent-orders}, {@code absent-factor} / share) orders while the account keeps ordering.
  */
 public final class ProductDroppedDetector implements SignalDetector {
@@ -46,8 +47,9 @@ public final class ProductDroppedDetector implements SignalDetector {
             if (lastIdx == current || idx.size() < s.minAppearances) {
                 continue;
             }
-            double share = idx.size() / (double) (lastIdx - firstIdx + 1);
-            if (share < s.minShare) {
+            int span = lastIdx - firstIdx + 1;
+            double share = idx.size() / (double) span;
+            if (share < s.minShare || span < s.minSpanOrders) {
                 continue;
             }
             int absent = current - lastIdx;

@@ -48,6 +48,7 @@ public final class SignalSettings {
     public static final class ProductDropped {
         public int minAppearances = 4;
         public double minShare = 0.5;
+        public int minSpanOrders = 8;
         public double absentFactor = 3.0;
         public int minAbsentOrders = 4;
     }

@@ -54,10 +54,15 @@ public final class UrgencyPatternDetector implements SignalDetector {
         if (urgent.size() < needed) {
             return List.of();
         }
-        // the same episode continuing: the window ending at the previous order already showed the pattern
-        List<AccountEvent> before = withLead.subList(withLead.size() - 1 - s.recentOrders, withLead.size() - 1);
-        if (before.stream().filter(o -> lead(o) < limit).count() >= needed) {
-            return List.of();
+        // the same episode continuing: a window ending at one of the previous orders already showed the pattern
+        for (int back = 1; back <= s.recentOrders; back++) {
+            int to = withLead.size() - back;
+            if (to - s.recentOrders < 0) {
+                break;
+            }
+            if (withLead.subList(to - s.recentOrders, to).stream().filter(o -> lead(o) < limit).count() >= needed) {
+                return List.of();
+            }
         }
         String prefix = "URGENCY_PATTERN|" + history.accountId() + "|";
         boolean cooling = history.lastSignal(SignalType.URGENCY_PATTERN, prefix)

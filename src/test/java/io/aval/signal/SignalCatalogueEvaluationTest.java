@@ -70,9 +70,11 @@ class SignalCatalogueEvaluationTest {
         Set<HistoryGenerator.Expected> matched = new HashSet<>();
         Map<SignalType, Integer> warmUp = new EnumMap<>(SignalType.class);
         List<Signal> falsePositives = new ArrayList<>();
+        List<Signal> learningYear = new ArrayList<>();
         for (Signal s : signals) {
             if (s.businessDate().isBefore(yearTwo)) {
                 warmUp.merge(s.type(), 1, Integer::sum);
+                learningYear.add(s);
                 continue;
             }
             HistoryGenerator.Expected hit = null;
@@ -122,6 +124,7 @@ class SignalCatalogueEvaluationTest {
         for (String n : h.negatives()) {
             out.append("hard negative: ").append(n).append('\n');
         }
+        learningYear.forEach(s -> out.append("year one: ").append(s).append('\n'));
         falsePositives.forEach(s -> out.append("FP ").append(s).append('\n'));
         missed.forEach(e -> out.append("FN ").append(e).append('\n'));
         System.out.println(out);
