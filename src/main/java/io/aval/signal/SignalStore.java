@@ -39,9 +39,22 @@ public final class SignalStore {
     public List<Signal> list(String accountId, SignalType type) {
         EntityManager em = emf.createEntityManager();
         try {
-            return em.createQuery("select s from Signal s where (:a is null or s.accountId = :a) "
-                            + "and (:t is null or s.type = :t) order by s.businessDate, s.id", Signal.class)
-                    .setParameter("a", accountId).setParameter("t", type).getResultList();
+            // built per filter: PostgreSQL cannot type a bare "? is null" parameter
+            StringBuilder jpql = new StringBuilder("select s from Signal s where 1 = 1");
+            if (accountId != null) {
+                jpql.append(" and s.accountId = :a");
+            }
+            if (type != null) {
+                jpql.append(" and s.type = :t");
+            }
+            var q = em.createQuery(jpql.append(" order by s.businessDate, s.id").toString(), Signal.class);
+            if (accountId != null) {
+                q.setParameter("a", accountId);
+            }
+            if (type != null) {
+                q.setParameter("t", type);
+            }
+            return q.getResultList();
         } finally {
             em.close();
         }

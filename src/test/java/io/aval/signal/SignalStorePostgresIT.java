@@ -60,6 +60,7 @@ class SignalStorePostgresIT {
             engine.accept(creditNote);
             engine.accept(creditNote);
             assertThat(engine.signals().list("ACME", SignalType.DISPUTE)).hasSize(1);
+            assertThat(engine.signals().list()).extracting(Signal::type).contains(SignalType.DISPUTE);
             assertThat(engine.history().load("ACME").events()).hasSize(2);
             assertThat(engine.businessTime()).contains(creditNote.businessDate());
         } finally {
