@@ -1,0 +1,110 @@
+package io.aval.signal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.aval.signal.internal.Json;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/**
+ * One business event in an account's history. The searchable facts are columns; the whole normalised
+ * event is kept as JSON so detectors can be added later without a migration.
+ */
+@Entity
+@Table(name = "account_event")
+public class AccountEventRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_id", nullable = false, length = 64)
+    private String accountId;
+
+    @Column(name = "business_date", nullable = false)
+    private LocalDate businessDate;
+
+    @Column(name = "message_type", nullable = false, length = 16)
+    private String messageType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "direction", nullable = false, length = 8)
+    private Direction direction;
+
+    @Column(name = "document_number", length = 70)
+    private String documentNumber;
+
+    @Column(name = "document_code", length = 8)
+    private String documentCode;
+
+    @Column(name = "order_ref", length = 70)
+    private String orderRef;
+
+    @Column(name = "journal_id", length = 64)
+    private String journalId;
+
+    @Column(name = "payload", nullable = false, length = 1000000)
+    private String payload;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @jakarta.persistence.JoinColumn(name = "event_id", nullable = false)
+    @OrderColumn(name = "line_index")
+    private List<AccountEventLineRecord> lines = new ArrayList<>();
+
+    protected AccountEventRecord() {
+    }
+
+    AccountEventRecord(AccountEvent e) {
+        this.accountId = e.accountId();
+        this.businessDate = e.businessDate();
+        this.messageType = e.messageType();
+        this.direction = e.direction();
+        this.documentNumber = e.documentNumber();
+        this.documentCode = e.documentCode();
+        this.orderRef = e.isOrder() ? e.documentNumber() : e.references().get("ON");
+        this.journalId = e.journalId();
+        this.payload = Json.write(e);
+        for (AccountEvent.Line l : e.lines()) {
+            lines.add(new AccountEventLineRecord(l));
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public LocalDate businessDate() {
+        return businessDate;
+    }
+
+    public String messageType() {
+        return messageType;
+    }
+
+    public String documentNumber() {
+        return documentNumber;
+    }
+
+    public List<AccountEventLineRecord> lines() {
+        return lines;
+    }
+
+    public AccountEvent toEvent() {
+        return Json.read(payload, AccountEvent.class);
+    }
+}

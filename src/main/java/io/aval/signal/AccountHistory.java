@@ -1,0 +1,95 @@
+package io.aval.signal;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is known about one account before the event being evaluated: its earlier events in business
+ * order, its first-seen facts and the signals already raised. Detectors read it; only the engine writes.
+ */
+public final class AccountHistory {
+
+    private final String accountId;
+    private final List<AccountEvent> events;
+    private final List<AccountEvent> orders;
+    private final Map<AccountFact.Kind, Map<String, AccountFact>> facts;
+    private final List<Signal> signals;
+
+    public AccountHistory(String accountId, List<AccountEvent> events,
+                          Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals) {
+        this.accountId = accountId;
+        this.events = List.copyOf(events);
+        this.orders = this.events.stream().filter(AccountEvent::isOrder).toList();
+        this.facts = facts;
+        this.signals = List.copyOf(signals);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** Earlier events, oldest first. */
+    public List<AccountEvent> events() {
+        return events;
+    }
+
+    /** Earlier ORDERS, oldest first. */
+    public List<AccountEvent> orders() {
+        return orders;
+    }
+
+    public Optional<AccountFact> fact(AccountFact.Kind kind, String key) {
+        return Optional.ofNullable(facts.getOrDefault(kind, Map.of()).get(key));
+    }
+
+    public Map<String, AccountFact> facts(AccountFact.Kind kind) {
+        return facts.getOrDefault(kind, Map.of());
+    }
+
+    /** Signals already raised for the account, oldest first. */
+    public List<Signal> signals() {
+        return signals;
+    }
+
+    public Optional<Signal> lastSignal(SignalType type, String dedupPrefix) {
+        Signal last = null;
+        for (Signal s : signals) {
+            if (s.type() == type && s.dedupKey().startsWith(dedupPrefix)) {
+                last = s;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    public Optional<AccountEvent> findOrder(String orderNumber) {
+        if (orderNumber == null) {
+            return Optional.empty();
+        }
+        for (int i = orders.size() - 1; i >= 0; i--) {
+            if (orderNumber.equals(orders.get(i).documentNumber())) {
+                return Optional.of(orders.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<AccountEvent> eventsFor(String messageType, String orderNumber) {
+        return events.stream().filter(e -> messageType.equals(e.messageType())
+                && orderNumber.equals(e.references().get("ON"))).toList();
+    }
+
+    /**
+     * True while the account is too new for "first seen" to mean "new": fewer than the learning number
+     * of orders, or fewer than the learning number of days since its first order.
+     */
+    public boolean learning(LocalDate at, SignalSettings.Learning settings) {
+        if (orders.size() < settings.minOrders) {
+            return true;
+        }
+        LocalDate first = orders.get(0).businessDate();
+        return ChronoUnit.DAYS.between(first, at) < settings.minDays;
+    }
+}

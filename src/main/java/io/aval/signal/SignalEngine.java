@@ -1,0 +1,175 @@
+package io.aval.signal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Turns account events into signals. Feed it events in business-date order per account (the pipeline
+ * guarantees per-account order with Artemis message groups); each event is evaluated by every detector
+ * against the account's history as it stood before the event, then joins the history. Business time is
+ * the newest business date seen on any flow; it never reads the wall clock, so replaying an archive gives
+ * the signals live traffic would have given.
+ */
+public final class SignalEngine {
+
+    private final EntityManagerFactory emf;
+    private final SignalSettings settings;
+    private final List<SignalDetector> detectors;
+    private final AccountHistoryStore history;
+    private final SignalStore signals;
+
+    public SignalEngine(EntityManagerFactory emf, SignalSettings settings) {
+        this(emf, settings, standardDetectors());
+    }
+
+    public SignalEngine(EntityManagerFactory emf, SignalSettings settings, List<SignalDetector> detectors) {
+        this.emf = emf;
+        this.settings = settings;
+        this.detectors = List.copyOf(detectors);
+        this.history = new AccountHistoryStore(emf);
+        this.signals = new SignalStore(emf);
+    }
+
+    /** One detector per catalogue entry (STOCK_LOW waits for INVRPT/SLSRPT). */
+    public static List<SignalDetector> standardDetectors() {
+        return List.of(new VolumeDeclineDetector(), new OrderSilenceDetector(), new ProductDroppedDetector(),
+                new NewDeliverySiteDetector(), new NewExportDestinationDetector(), new LargeOrderDetector(),
+                new NewProductDetector(), new UrgencyPatternDetector(), new DisputeDetector(),
+                new PriceMismatchDetector(), new CompetitorMentionDetector(), new DeliveryShortfallDetector(),
+                new ContactChangeDetector());
+    }
+
+    /**
+     * Evaluates one event and records it in the account's history. A document already recorded for the
+     * account (same type, number, code and date) is ignored, so replays are harmless.
+     *
+     * @return the signals stored because of this event, including silences that became due as business
+     *         time moved to the event's date
+     */
+    public List<Signal> accept(AccountEvent event) {
+        List<Signal> out = new ArrayList<>(advanceBusinessTime(event.businessDate()));
+        inTransaction(em -> {
+            if (alreadyRecorded(em, event)) {
+                return;
+            }
+            AccountHistory before = history.load(em, event.accountId());
+            Set<String> keys = new HashSet<>();
+            for (SignalDetector d : detectors) {
+                for (Signal s : d.onEvent(event, before, settings)) {
+                    if (keys.add(s.dedupKey()) && signals.saveIfNew(em, s)) {
+                        out.add(s);
+                    }
+                }
+            }
+            history.record(em, event, before);
+        });
+        return out;
+    }
+
+    /**
+     * Moves business time forward to {@code date} (never backwards) and evaluates time-driven detectors
+     * (order silence) as of the day before: that day is complete on every flow.
+     *
+     * @return the signals that became due
+     */
+    public List<Signal> advanceBusinessTime(LocalDate date) {
+        List<Signal> out = new ArrayList<>();
+        boolean moved = inTransaction(em -> {
+            SignalClock clock = em.find(SignalClock.class, SignalClock.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
+            if (clock == null) {
+                em.persist(new SignalClock(date));
+                return true;
+            }
+            if (!date.isAfter(clock.businessTime())) {
+                return false;
+            }
+            clock.moveTo(date);
+            return true;
+        });
+        if (!moved) {
+            return out;
+        }
+        LocalDate asOf = date.minusDays(1);
+        Map<String, List<LocalDate>> dates = history.orderDatesByAccount();
+        inTransaction(em -> {
+            for (Map.Entry<String, List<LocalDate>> e : dates.entrySet()) {
+                for (SignalDetector d : detectors) {
+                    for (Signal s : d.onBusinessTime(e.getKey(), e.getValue(), asOf, settings)) {
+                        if (signals.saveIfNew(em, s)) {
+                            out.add(s);
+                        }
+                    }
+                }
+            }
+            return true;
+        });
+        return out;
+    }
+
+    /** The newest business date seen, if any event was accepted. */
+    public Optional<LocalDate> businessTime() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return Optional.ofNullable(em.find(SignalClock.class, SignalClock.SINGLETON)).map(SignalClock::businessTime);
+        } finally {
+            em.close();
+        }
+    }
+
+    public SignalStore signals() {
+        return signals;
+    }
+
+    public AccountHistoryStore history() {
+        return history;
+    }
+
+    public SignalSettings settings() {
+        return settings;
+    }
+
+    private static boolean alreadyRecorded(EntityManager em, AccountEvent e) {
+        return em.createQuery("select count(r) from AccountEventRecord r where r.accountId = :a and r.messageType = :t "
+                                + "and r.documentNumber = :n and r.businessDate = :d", Long.class)
+                .setParameter("a", e.accountId()).setParameter("t", e.messageType())
+                .setParameter("n", e.documentNumber()).setParameter("d", e.businessDate())
+                .getSingleResult() > 0;
+    }
+
+    private interface Work {
+        boolean run(EntityManager em);
+    }
+
+    private boolean inTransaction(Work work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            boolean result = work.run(em);
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    private void inTransaction(java.util.function.Consumer<EntityManager> work) {
+        inTransaction(em -> {
+            work.accept(em);
+            return true;
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package io.aval.signal.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Namespace-agnostic navigation of the stock EDIFACT XML: segments and elements are matched by
+ * local name only, so D96A and D01B trees (different namespaces, same segment names) read alike.
+ */
+public final class Dom {
+
+    private Dom() {
+    }
+
+    public static String localName(Node n) {
+        String ln = n.getLocalName();
+        if (ln == null) {
+            ln = n.getNodeName();
+            int colon = ln.indexOf(':');
+            if (colon >= 0) {
+                ln = ln.substring(colon + 1);
+            }
+        }
+        return ln;
+    }
+
+    public static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public static List<Element> children(Element parent, String localName) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(localName(e))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public static Element child(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(localName(e))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Descendants in document order with the given local name. */
+    public static List<Element> descendants(Element root, String localName) {
+        List<Element> out = new ArrayList<>();
+        collect(root, localName, out);
+        return out;
+    }
+
+    private static void collect(Element e, String localName, List<Element> out) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) {
+                if (localName.equals(localName(c))) {
+                    out.add(c);
+                }
+                collect(c, localName, out);
+            }
+        }
+    }
+
+    /** Text at a child path such as {@code C507/E2380}; null when absent or blank. */
+    public static String text(Element from, String... path) {
+        Element cur = from;
+        for (String step : path) {
+            if (cur == null) {
+                return null;
+            }
+            cur = child(cur, step);
+        }
+        if (cur == null) {
+            return null;
+        }
+        String t = cur.getTextContent();
+        return t == null || t.isBlank() ? null : t.trim();
+    }
+
+    /** All non-blank texts of the direct children named {@code localName} of {@code from}. */
+    public static List<String> texts(Element from, String localName) {
+        List<String> out = new ArrayList<>();
+        for (Element e : children(from, localName)) {
+            String t = e.getTextContent();
+            if (t != null && !t.isBlank()) {
+                out.add(t.trim());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package io.aval.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class LargeOrderDetectorTest {
+
+    private static final LocalDate START = LocalDate.of(2025, 1, 6);
+    private static final long[] NOISE = {480, 500, 450, 470, 520, 490, 460, 510, 480, 495, 505, 470};
+
+    @Test
+    void firesOnAnOrderFarAboveTheAccountsHistory() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000061");
+            for (int i = 0; i < NOISE.length; i++) {
+                s.add(a.bareOrder(START.plusWeeks(i)).line(AccountFixture.JOINT, "Joint torique 40mm", NOISE[i], "1.25"));
+            }
+            s.add(a.bareOrder(START.plusWeeks(12)).line(AccountFixture.JOINT, "Joint torique 40mm", 4000, "1.25"));
+            s.run();
+            assertThat(s.signals(SignalType.LARGE_ORDER)).singleElement().satisfies(sig -> {
+                assertThat(sig.severity()).isEqualTo(Severity.HIGH);
+                assertThat(sig.evidence()).containsEntry("orderValue", "5000");
+                assertThat(sig.summary()).contains("market won");
+            });
+        }
+    }
+
+    @Test
+    void theAccountsUsualBigQuarterlyOrderIsNotLarge() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000062");
+            for (int i = 0; i < 40; i++) {
+                long qty = i % 6 == 0 ? NOISE[i % NOISE.length] * 4 : NOISE[i % NOISE.length];
+                s.add(a.bareOrder(START.plusWeeks(i)).line(AccountFixture.JOINT, "Joint torique 40mm", qty, "1.25"));
+            }
+            s.run();
+            assertThat(s.signals(SignalType.LARGE_ORDER)).isEmpty();
+        }
+    }
+
+    @Test
+    void identicalOrdersZeroSpreadStillAllowADecision() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000063");
+            a.orders(START, 10, 7).forEach(s::add);
+            s.add(a.order(START.plusWeeks(10)));
+            s.run();
+            assertThat(s.signals(SignalType.LARGE_ORDER)).isEmpty();
+        }
+    }
+}
