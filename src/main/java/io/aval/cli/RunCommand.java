@@ -15,7 +15,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        Gateway gateway = Gateway.start(common.load());
+        Gateway gateway = Gateway.start(common.load().with("aval.signals.live-clock", "true"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("aval: stopping…");

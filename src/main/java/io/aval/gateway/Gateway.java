@@ -53,7 +53,7 @@ public final class Gateway implements AutoCloseable {
         prepareFolders(config.dataDir());
         PartnerDirectory partners = PartnerDirectory.load(config.configDir().resolve("partners.yaml"));
         PartnerEnvelopes.check(partners);
-        Database database = Database.open(config, List.of());
+        Database database = Database.open(config, io.aval.signal.SignalEntities.CLASSES);
         MessageBroker broker = null;
         EdifactReaders readers = null;
         try {
@@ -77,6 +77,8 @@ public final class Gateway implements AutoCloseable {
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));
             main.bind("quarantine", new Quarantine(journal));
+            main.bind("signalTap", new SignalTap(journal, partners, readers, new io.aval.signal.SignalEngine(
+                    database.entityManagerFactory(), io.aval.signal.SignalSettings.load(config.configDir().resolve("signals.yaml")))));
             main.bind("outboundDispatcher", new OutboundDispatcher(journal, partners, new io.aval.edifact.OutboundTranslator(
                     new io.aval.edifact.OutboundMessageMapper(config.mappingsDir()), new io.aval.edifact.InterchangeWriter(),
                     new io.aval.partner.ControlNumberSequence(database.dataSource()))));
@@ -145,6 +147,10 @@ public final class Gateway implements AutoCloseable {
 
     public CamelContext camelContext() {
         return main.getCamelContext();
+    }
+
+    public Database database() {
+        return database;
     }
 
     public EdifactReaders readers() {

@@ -117,9 +117,21 @@ public final class InterchangeIntake {
         return pending(interchangeId);
     }
 
-    /** The queue a message id goes to next: partner messages to translation to UBL, supplier documents to EDIFACT. */
+    /**
+     * The queue a message id goes to next: partner messages to translation to UBL, supplier
+     * documents from the ERP to EDIFACT, archived messages straight to the signal tap.
+     */
     public String queueFor(@Body long messageId) {
-        return journal.message(messageId).direction() == Direction.OUTBOUND ? "aval.outbound" : "aval.messages";
+        MessageRecord m = journal.message(messageId);
+        if (m.status() == MessageStatus.ARCHIVED) {
+            return "aval.tap";
+        }
+        return m.direction() == Direction.OUTBOUND ? "aval.outbound" : "aval.messages";
+    }
+
+    /** The account a message counts for: the JMS group that keeps one account's events in order. */
+    public String accountFor(@Body long messageId) {
+        return partners.byId(journal.message(messageId).partnerId()).map(Partner::account).orElse("unknown");
     }
 
     private Optional<Finding> messageProblem(Partner partner, Direction direction, MessageSlice m) {
@@ -167,9 +179,10 @@ public final class InterchangeIntake {
                 + ", interchange " + h.controlRef();
     }
 
+    /** Messages that still have a next stage: translation (ACCEPTED) or the signal tap (ARCHIVED, not yet tapped). */
     private List<Long> pending(long interchangeId) {
         return journal.messagesOf(interchangeId).stream()
-                .filter(m -> m.status() == MessageStatus.ACCEPTED)
+                .filter(m -> m.status() == MessageStatus.ACCEPTED || (m.status() == MessageStatus.ARCHIVED && m.tappedAt() == null))
                 .map(MessageRecord::id)
                 .toList();
     }

@@ -40,6 +40,7 @@ public final class OutboundDispatcher {
         in.setHeader(AvalHeaders.PARTNER, m.partnerId());
         Partner partner = partners.byId(m.partnerId())
                 .orElseThrow(() -> new MessageRejectedException("partner " + m.partnerId() + " is no longer in partners.yaml"));
+        in.setHeader(AvalHeaders.ACCOUNT, partner.account());
         EnvelopeProfile profile = PartnerEnvelopes.of(partner, partners.supplier().identities().get(0));
         if (profile == null) {
             throw new MessageRejectedException("partner " + partner.id() + " has no outbound profile in partners.yaml: "

@@ -48,6 +48,9 @@ public final class Quarantine {
         String reason = "technical failure: the " + stage + " stage failed on every delivery attempt; see the log";
         if ("interchange".equals(stage) && id != null) {
             journal.settle(id, InterchangeStatus.QUARANTINED, reason);
+        } else if (id != null && journal.message(id).status().terminal()) {
+            // delivered or archived already: it was the signal tap that gave up, not the flow
+            journal.tapped(id, "not tapped: " + reason);
         } else if (id != null) {
             journal.transition(id, MessageStatus.QUARANTINED, reason, null);
         }

@@ -99,7 +99,7 @@ final class XmlDocumentIntake {
                 "UBL 2.1", null, null, probe.id(), probe.issueDate(),
                 fromErp ? MessageStatus.ACCEPTED : MessageStatus.ARCHIVED,
                 fromErp ? null : "issued by the supplier: recorded, not sent again",
-                fromErp ? new String(record.rawBytes(), java.nio.charset.StandardCharsets.UTF_8) : null));
+                new String(record.rawBytes(), java.nio.charset.StandardCharsets.UTF_8)));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
     }
 

@@ -233,7 +233,10 @@ public final class Journal {
                 .getResultList());
     }
 
-    /** Interchanges not yet settled, plus messages not yet terminal: zero when all work is done. */
+    /**
+     * Interchanges not yet settled, messages not yet terminal, and delivered or archived messages
+     * the signal side has not yet taken: zero when all work is done.
+     */
     public long pendingCount() {
         return inTransaction(em -> {
             long interchanges = em.createQuery(
@@ -242,7 +245,20 @@ public final class Journal {
             long messages = em.createQuery(
                             "select count(m) from MessageRecord m where m.status = :s", Long.class)
                     .setParameter("s", MessageStatus.ACCEPTED).getSingleResult();
-            return interchanges + messages;
+            long untapped = em.createQuery(
+                            "select count(m) from MessageRecord m where m.status in :s and m.tappedAt is null", Long.class)
+                    .setParameter("s", List.of(MessageStatus.DELIVERED, MessageStatus.ARCHIVED)).getSingleResult();
+            return interchanges + messages + untapped;
+        });
+    }
+
+    /** The signal side has taken the message (or decided it carries nothing for it: the note says why). */
+    public void tapped(long messageId, String note) {
+        inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId);
+            r.tappedAt = Instant.now();
+            r.tapNote = clip(note);
+            return null;
         });
     }
 

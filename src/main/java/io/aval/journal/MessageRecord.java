@@ -63,6 +63,12 @@ public class MessageRecord {
     @Column(name = "raw_text")
     String rawText;
 
+    @Column(name = "tapped_at")
+    Instant tappedAt;
+
+    @Column(name = "tap_note")
+    String tapNote;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -88,4 +94,6 @@ public class MessageRecord {
     public String deliveredTo() { return deliveredTo; }
     public String rawText() { return rawText; }
     public Instant createdAt() { return createdAt; }
+    public Instant tappedAt() { return tappedAt; }
+    public String tapNote() { return tapNote; }
 }

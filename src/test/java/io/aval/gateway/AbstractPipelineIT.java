@@ -187,6 +187,21 @@ abstract class AbstractPipelineIT {
     }
 
     @Test
+    void tapTurnsArchivedCreditNoteIntoDisputeAndCompetitorSignals() throws Exception {
+        JournalEntry e = only(process(Files.readAllBytes(TestGateway.samples().resolve("invoic-d96a-credit-note.edi")), "credit-note.edi"));
+        assertThat(e.status()).isEqualTo("ARCHIVED");
+        List<io.aval.signal.Signal> signals = new io.aval.signal.SignalStore(gateway().database().entityManagerFactory())
+                .list("ACME", null).stream().filter(s -> "AV-2026-0042".equals(s.sourceDocument())).toList();
+        assertThat(signals).extracting(io.aval.signal.Signal::type)
+                .contains(io.aval.signal.SignalType.DISPUTE, io.aval.signal.SignalType.COMPETITOR_MENTION);
+        assertThat(signals).allSatisfy(s -> assertThat(s.sourceJournalId()).isEqualTo(e.id()));
+        // the same credit note again: a duplicate, and no second signal
+        process(Files.readAllBytes(TestGateway.samples().resolve("invoic-d96a-credit-note.edi")), "credit-note-again.edi");
+        assertThat(new io.aval.signal.SignalStore(gateway().database().entityManagerFactory()).list("ACME", null).stream()
+                .filter(s -> "AV-2026-0042".equals(s.sourceDocument())).count()).isEqualTo(signals.size());
+    }
+
+    @Test
     void fileDroppedInInboundIsDeliveredAndArchived() throws Exception {
         String edi = interchange(ACME, "DROP0001", ordersBody("PO-DROP-1", "20261114", "4000862141404", 3));
         Path tmp = data().resolve("inbound/.drop.tmp");

@@ -1,0 +1,95 @@
+package io.aval.gateway;
+
+import io.aval.journal.Journal;
+import io.aval.journal.MessageRecord;
+import io.aval.mapping.EdifactReaders;
+import io.aval.partner.Partner;
+import io.aval.partner.PartnerDirectory;
+import io.aval.signal.AccountEvent;
+import io.aval.signal.AccountEventExtractor;
+import io.aval.signal.Direction;
+import io.aval.signal.Signal;
+import io.aval.signal.SignalEngine;
+import io.aval.signal.UblAccountEventExtractor;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.camel.Body;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/**
+ * The tap: takes a delivered or archived message into its account's history and runs the
+ * detectors. It consumes from its own queue, after delivery, so it can neither slow nor break a
+ * flow; a message that says nothing to the detectors (no document date, say) is noted, not retried.
+ */
+public final class SignalTap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalTap.class);
+
+    private final Journal journal;
+    private final PartnerDirectory partners;
+    private final EdifactReaders readers;
+    private final SignalEngine engine;
+    private final AccountEventExtractor edifact = new AccountEventExtractor();
+    private final UblAccountEventExtractor ubl = new UblAccountEventExtractor();
+
+    public SignalTap(Journal journal, PartnerDirectory partners, EdifactReaders readers, SignalEngine engine) {
+        this.journal = journal;
+        this.partners = partners;
+        this.readers = readers;
+        this.engine = engine;
+    }
+
+    public void accept(@Body long messageId) {
+        MessageRecord m = journal.message(messageId);
+        if (m.tappedAt() != null) {
+            return;
+        }
+        Partner partner = partners.byId(m.partnerId()).orElse(null);
+        if (partner == null || m.rawText() == null) {
+            journal.tapped(messageId, "not tapped: " + (partner == null ? "partner unknown" : "no message text"));
+            return;
+        }
+        Direction direction = Direction.valueOf(m.direction().name());
+        AccountEvent event;
+        try {
+            if (m.messageType() != null && m.messageType().startsWith("UBL:")) {
+                event = ubl.extract(parseXml(m.rawText()), partner.account(), direction, "M-" + messageId);
+            } else {
+                String xml = readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader());
+                event = edifact.extract(parseXml(xml), partner.account(), direction, "M-" + messageId);
+            }
+        } catch (RuntimeException e) {
+            journal.tapped(messageId, "not tapped: " + e.getMessage());
+            LOG.info("Message M-{} not tapped: {}", messageId, e.getMessage());
+            return;
+        }
+        List<Signal> fresh = engine.accept(event);
+        journal.tapped(messageId, fresh.isEmpty() ? "tapped" : "tapped: " + fresh.size() + " signal(s)");
+        fresh.forEach(s -> LOG.info("Signal {} for {} on {}: {}", s.type(), s.accountId(), s.businessDate(), s.summary()));
+    }
+
+    /** Live mode, once a day: business time moves on even when no message arrives, so silences surface. */
+    public void advanceToToday() {
+        engine.advanceBusinessTime(LocalDate.now())
+                .forEach(s -> LOG.info("Signal {} for {} on {}: {}", s.type(), s.accountId(), s.businessDate(), s.summary()));
+    }
+
+    private static Document parseXml(String xml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("unreadable XML: " + e.getMessage(), e);
+        }
+    }
+}
