@@ -354,7 +354,7 @@ public final class InterchangeParser {
         return StandardCharsets.ISO_8859_1;
     }
 
-    static Charset charsetFor(String syntaxIdentifier) {
+    public static Charset charsetFor(String syntaxIdentifier) {
         switch (syntaxIdentifier) {
             case "UNOW":
             case "UNOY":

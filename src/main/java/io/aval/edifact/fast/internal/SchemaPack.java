@@ -33,13 +33,28 @@ public final class SchemaPack {
     public final String schemaUri;
     private final Map<String, MessageDef> messages;
     private final Map<String, SegmentDef> serviceSegments;
+    private final Map<String, SegmentDef> segmentsByTag;
 
-    private SchemaPack(String schemaUri, String version, Map<String, MessageDef> messages, Map<String, SegmentDef> serviceSegments) {
+    private SchemaPack(String schemaUri, String version, Map<String, MessageDef> messages, Map<String, SegmentDef> serviceSegments,
+                       Map<String, SegmentDef> segmentsByTag) {
         this.schemaUri = schemaUri;
         this.version = version;
         this.namespace = "http://www.ibm.com/dfdl/edi/un/edifact/" + version;
         this.messages = messages;
         this.serviceSegments = serviceSegments;
+        this.segmentsByTag = segmentsByTag;
+    }
+
+    /** the schema pack whose XML namespace this is (http://www.ibm.com/dfdl/edi/un/edifact/D96A: /d96a/EDIFACT-Messages.dfdl.xsd) */
+    public static SchemaPack forNamespace(String namespace) {
+        String version = namespace.substring(namespace.lastIndexOf('/') + 1);
+        return forSchemaUri("/" + version.toLowerCase(java.util.Locale.ROOT) + "/EDIFACT-Messages.dfdl.xsd");
+    }
+
+    /** the definition of a segment by tag, as used by the messages of the pack (service segments included) */
+    public SegmentDef segmentByTag(String tag) {
+        SegmentDef def = segmentsByTag.get(tag);
+        return def != null ? def : serviceSegments.get(tag);
     }
 
     public static SchemaPack forSchemaUri(String schemaUri) {
@@ -90,10 +105,24 @@ public final class SchemaPack {
                 collectStructure(firstChild(ct, "sequence"), pack, service, nodes);
                 messages.put(name, new MessageDef(name, nodes));
             }
-            return new SchemaPack(schemaUri, version, Collections.unmodifiableMap(messages), serviceSegments);
+            Map<String, SegmentDef> byTag = new HashMap<>();
+            for (MessageDef m : messages.values()) {
+                indexSegments(m.children, byTag);
+            }
+            return new SchemaPack(schemaUri, version, Collections.unmodifiableMap(messages), serviceSegments, byTag);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read EDIFACT schema pack " + schemaUri
                     + " (is the edifact-schemas jar for it on the classpath?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void indexSegments(StructureNode[] nodes, Map<String, SegmentDef> byTag) {
+        for (StructureNode n : nodes) {
+            if (n.isGroup()) {
+                indexSegments(n.children, byTag);
+            } else {
+                byTag.putIfAbsent(n.segment.tag, n.segment);
+            }
         }
     }
 
