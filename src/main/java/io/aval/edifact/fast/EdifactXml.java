@@ -158,6 +158,18 @@ public final class EdifactXml {
         }
     }
 
+    /**
+     * A new Smooks instance for {@code operation} ("parse" or "write") from the mappings/ config, not shared: for
+     * measuring start-up (Smooks creation, schema compile) from scratch.
+     */
+    public static Smooks newSmooks(Implementation implementation, Directory directory, String operation) {
+        return load(configPath(implementation, directory, operation));
+    }
+
+    private static String configPath(Implementation implementation, Directory directory, String operation) {
+        return "mappings/edifact/" + directory.folder() + "/" + operation + "-" + implementation.name().toLowerCase(Locale.ROOT) + ".smooks.xml";
+    }
+
     private Smooks parser() {
         return smooks("parse");
     }
@@ -167,8 +179,7 @@ public final class EdifactXml {
     }
 
     private Smooks smooks(String operation) {
-        String config = "mappings/edifact/" + directory.folder() + "/" + operation + "-" + implementation.name().toLowerCase(Locale.ROOT) + ".smooks.xml";
-        return SMOOKS.computeIfAbsent(config, EdifactXml::load);
+        return SMOOKS.computeIfAbsent(configPath(implementation, directory, operation), EdifactXml::load);
     }
 
     /** the config file under AVAL_HOME, else the working directory, else the classpath */

@@ -48,6 +48,20 @@ public final class EventBuffer {
         openDepth = markDepth;
     }
 
+    /** for undoing a speculative element: Daffodil drops an optional element whose data does not fit */
+    public int position() {
+        return size;
+    }
+
+    public int depth() {
+        return openDepth;
+    }
+
+    public void rollback(int position, int depth) {
+        size = position;
+        openDepth = depth;
+    }
+
     public void start(String localName) {
         add(START, localName);
         push(localName, false);

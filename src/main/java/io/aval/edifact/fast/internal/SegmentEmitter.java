@@ -52,6 +52,9 @@ public final class SegmentEmitter {
                 if (reps.size() > f.max) {
                     throw new DataFault("at most " + f.max + " repetitions of " + f.name, reps.size() + " repetitions");
                 }
+                if (reps.size() == 1 && reps.get(0).isEmpty()) {
+                    continue; // no repetition at all: the element is absent
+                }
                 for (String rep : reps) {
                     if (rep.isEmpty()) {
                         if (f.isComposite()) {
@@ -75,28 +78,46 @@ public final class SegmentEmitter {
         out.end();
     }
 
-    /** @return false when an optional number did not parse: the position goes to the next element */
+    /**
+     * @return false when the data does not fit an optional element: like Daffodil, the element is then absent and the
+     * same data element is offered to the next element of the segment
+     */
     private boolean emitField(FieldDef f, String raw, EventBuffer out) throws DataFault {
         if (!f.isComposite()) {
             return emitSimple(f.simple, f.min, raw, out);
         }
         SimpleDef[] comps = f.components;
         if (raw.isEmpty()) {
-            SimpleDef first = comps[0];
-            if (first.min >= 1 && first.max == 1 && !first.decimal) {
+            // an empty composite is present only when it can hold an empty text as its only mandatory component
+            boolean fits = comps[0].min >= 1 && comps[0].max == 1 && !comps[0].decimal;
+            for (int i = 1; i < comps.length && fits; i++) {
+                fits = comps[i].min == 0;
+            }
+            if (fits) {
                 out.start(f.name);
-                out.leaf(first.name, "");
-                for (int i = 1; i < comps.length; i++) {
-                    if (comps[i].min > 0) {
-                        throw new DataFault("mandatory " + comps[i].name + " in " + f.name, "end of composite");
-                    }
-                }
+                out.leaf(comps[0].name, "");
                 out.end();
             } else if (f.min > 0) {
                 throw new DataFault("mandatory " + f.name, "empty data element");
             }
             return true;
         }
+        int position = out.position();
+        int depth = out.depth();
+        try {
+            emitComposite(f, raw, out);
+            return true;
+        } catch (DataFault fault) {
+            if (f.min > 0 || f.repeating) {
+                throw fault;
+            }
+            out.rollback(position, depth);
+            return false;
+        }
+    }
+
+    private void emitComposite(FieldDef f, String raw, EventBuffer out) throws DataFault {
+        SimpleDef[] comps = f.components;
         parts.clear();
         split(raw, 0, d.component, parts);
         out.start(f.name);
@@ -119,7 +140,6 @@ public final class SegmentEmitter {
             throw new DataFault("at most " + ci + " components in " + f.name, np + " components");
         }
         out.end();
-        return true;
     }
 
     private boolean emitSimple(SimpleDef s, int min, String raw, EventBuffer out) throws DataFault {
