@@ -142,7 +142,8 @@ final class EdifactCorpusGenerator {
         List<String> fields = new ArrayList<>();
         for (FieldDef f : def.fields) {
             // with a space in the UNA a repeating element swallows the following positions: keep it present there
-            boolean include = f.min > 0 || random.nextInt(10) < 5 || (f.repeating && style.rep == style.data);
+            // an empty repeating composite makes the stock reader fail (NullPointerException on a nil element): keep it present
+            boolean include = f.min > 0 || random.nextInt(10) < 5 || f.repeating;
             if (!include) {
                 fields.add("");
                 continue;

@@ -53,6 +53,10 @@ public final class SegmentEmitter {
                     throw new DataFault("at most " + f.max + " repetitions of " + f.name, reps.size() + " repetitions");
                 }
                 if (reps.size() == 1 && reps.get(0).isEmpty()) {
+                    if (f.isComposite()) {
+                        // Daffodil makes it a nil complex element, on which the stock reader fails (NullPointerException)
+                        throw new UnreadableInterchange("a repetition of composite " + f.name, "an empty data element");
+                    }
                     continue; // no repetition at all: the element is absent
                 }
                 for (String rep : reps) {
@@ -89,7 +93,8 @@ public final class SegmentEmitter {
         SimpleDef[] comps = f.components;
         if (raw.isEmpty()) {
             // an empty composite is present only when it can hold an empty text as its only mandatory component
-            boolean fits = comps[0].min >= 1 && comps[0].max == 1 && !comps[0].decimal;
+            // (observed: C082, C110 and C080 are present, C058 and C059 - one repeating component - are not)
+            boolean fits = comps[0].min >= 1 && !comps[0].decimal && (comps[0].max == 1 || comps.length > 1);
             for (int i = 1; i < comps.length && fits; i++) {
                 fits = comps[i].min == 0;
             }
