@@ -42,29 +42,54 @@ public final class DecimalText {
         return s.toPlainString();
     }
 
-    /** an XML decimal written the way the stock writer writes it: pattern "0000" pads the integer part to four digits */
+    /**
+     * an XML decimal written the way the stock writer writes it, following the element's number pattern: "" writes the
+     * canonical value; otherwise the value is rounded half-even to the pattern's fraction digits ("0000", "0" and
+     * "##000000": none, "#.#": one) and its integer part padded to the pattern's zeros ("0000": 0930)
+     */
     public static String format(String xmlValue, String pattern, char decimalSign) {
-        BigDecimal v = new BigDecimal(xmlValue.trim());
-        String s = canonical(v);
-        int minInt = 0;
-        for (int i = 0; i < pattern.length() && pattern.charAt(i) == '0'; i++) {
-            minInt++;
+        BigDecimal v = new BigDecimal(xmlValue.strip());
+        if (pattern.isEmpty()) {
+            String s = canonical(v);
+            return decimalSign == '.' ? s : s.replace('.', decimalSign);
         }
-        if (minInt > 1) {
-            boolean neg = s.startsWith("-");
-            String abs = neg ? s.substring(1) : s;
-            int dot = abs.indexOf('.');
-            int intDigits = dot < 0 ? abs.length() : dot;
-            StringBuilder b = new StringBuilder();
-            if (neg) {
-                b.append('-');
-            }
-            for (int i = intDigits; i < minInt; i++) {
-                b.append('0');
-            }
-            b.append(abs);
-            s = b.toString();
+        int dot = pattern.indexOf('.');
+        String intPattern = dot < 0 ? pattern : pattern.substring(0, dot);
+        String fracPattern = dot < 0 ? "" : pattern.substring(dot + 1);
+        int minInt = count(intPattern, '0');
+        int maxFrac = fracPattern.length();
+        int minFrac = count(fracPattern, '0');
+        BigDecimal rounded = v.setScale(maxFrac, java.math.RoundingMode.HALF_EVEN);
+        String plain = rounded.abs().toPlainString();
+        int p = plain.indexOf('.');
+        String intDigits = p < 0 ? plain : plain.substring(0, p);
+        String fracDigits = p < 0 ? "" : plain.substring(p + 1);
+        int keep = fracDigits.length();
+        while (keep > minFrac && fracDigits.charAt(keep - 1) == '0') {
+            keep--;
         }
-        return decimalSign == '.' ? s : s.replace('.', decimalSign);
+        fracDigits = fracDigits.substring(0, keep);
+        StringBuilder b = new StringBuilder();
+        if (rounded.signum() < 0) {
+            b.append('-');
+        }
+        for (int i = intDigits.length(); i < minInt; i++) {
+            b.append('0');
+        }
+        b.append(intDigits);
+        if (!fracDigits.isEmpty()) {
+            b.append(decimalSign).append(fracDigits);
+        }
+        return b.toString();
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 }

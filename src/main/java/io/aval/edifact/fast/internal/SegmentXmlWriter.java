@@ -241,7 +241,7 @@ public final class SegmentXmlWriter {
     private String encodeField(FieldDef f, int index, boolean inRepetition) {
         if (!f.isComposite()) {
             String v = fieldValues.get(index);
-            return v == null ? "" : encodeSimple(f.simple, v, inRepetition);
+            return v == null ? "" : encodeSimple(f.simple, v, inRepetition, false);
         }
         int from = compFrom.get(index);
         int to = index + 1 < compFrom.size() ? compFrom.get(index + 1) : compNames.size();
@@ -251,7 +251,7 @@ public final class SegmentXmlWriter {
         for (SimpleDef c : f.components) {
             int occ = 0;
             while (k < to && occ < c.max && compNames.get(k).equals(c.name)) {
-                comps.add(encodeSimple(c, compValues.get(k++), inRepetition));
+                comps.add(encodeSimple(c, compValues.get(k++), inRepetition, true));
                 lastPresent = comps.size();
                 occ++;
             }
@@ -273,7 +273,7 @@ public final class SegmentXmlWriter {
         return b.toString();
     }
 
-    private String encodeSimple(SimpleDef s, String value, boolean inRepetition) {
+    private String encodeSimple(SimpleDef s, String value, boolean inRepetition, boolean inComposite) {
         if (value == null || value.isEmpty()) {
             return "";
         }
@@ -284,14 +284,14 @@ public final class SegmentXmlWriter {
                 throw new EdifactWriteException("element " + s.name + " of " + segmentTag + " needs a number, found '" + value + "'");
             }
         }
-        return escape(value, inRepetition);
+        return escape(value, inRepetition, inComposite);
     }
 
-    private String escape(String v, boolean inRepetition) {
+    private String escape(String v, boolean inRepetition, boolean inComposite) {
         int len = v.length();
         int i = 0;
         for (; i < len; i++) {
-            if (needsRelease(v.charAt(i), inRepetition)) {
+            if (needsRelease(v.charAt(i), inRepetition, inComposite)) {
                 break;
             }
         }
@@ -302,7 +302,7 @@ public final class SegmentXmlWriter {
         b.append(v, 0, i);
         for (; i < len; i++) {
             char c = v.charAt(i);
-            if (needsRelease(c, inRepetition)) {
+            if (needsRelease(c, inRepetition, inComposite)) {
                 b.append(d.release);
             }
             b.append(c);
@@ -310,9 +310,14 @@ public final class SegmentXmlWriter {
         return b.toString();
     }
 
-    private boolean needsRelease(char c, boolean inRepetition) {
-        return c == d.release || c == d.data || c == d.component || c == d.terminator
+    /**
+     * Daffodil releases the delimiters in scope (the component separator only inside a composite, the repetition
+     * separator only inside a repetition) and always the extra characters of the IBM EDI format: + : '
+     */
+    private boolean needsRelease(char c, boolean inRepetition, boolean inComposite) {
+        return c == d.release || c == d.data || c == d.terminator
                 || c == '+' || c == ':' || c == '\''
+                || (inComposite && c == d.component)
                 || (inRepetition && c == d.repetition);
     }
 
