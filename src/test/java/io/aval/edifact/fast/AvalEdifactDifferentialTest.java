@@ -9,7 +9,6 @@ import org.smooks.Smooks;
 import org.smooks.io.sink.StringSink;
 import org.smooks.io.source.StreamSource;
 import org.xmlunit.builder.DiffBuilder;
-import org.xmlunit.diff.Diff;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -97,9 +96,10 @@ class AvalEdifactDifferentialTest {
             String actual = parse(avalEmittingBadMessages(directory), interchange);
             messages += count(expected, ":Message>");
             badMessages += count(expected, ":BadMessage>") / 2;
-            Diff diff = DiffBuilder.compare(expected).withTest(actual).checkForIdentical().build();
-            if (diff.hasDifferences()) {
-                failures.add(new String(interchange, StandardCharsets.ISO_8859_1) + "\n -> " + diff);
+            if (!expected.equals(actual)) {
+                String why = expected.contains("xsi:nil") ? "differs" // not namespace-well-formed: XMLUnit cannot say where
+                        : DiffBuilder.compare(expected).withTest(actual).checkForIdentical().build().toString();
+                failures.add(new String(interchange, StandardCharsets.ISO_8859_1) + "\n -> " + why);
             }
             if (!expected.contains("BadMessage")) {
                 // the production config (badMessage=reject) reads it too, to the same XML

@@ -61,8 +61,10 @@ class AvalEdifactGoldenTest {
     void readsInterchangeToTheStockXml(Path edi) throws IOException {
         String expected = Files.readString(sibling(edi, ".expected.xml"));
         String actual = AVAL.parse(Files.readAllBytes(edi));
-        XmlAssert.assertThat(actual).and(expected).areIdentical();
         assertThat(actual).isEqualTo(expected);
+        if (!expected.contains("xsi:nil")) { // the stock reader writes xsi:nil without declaring xsi: not namespace-well-formed
+            XmlAssert.assertThat(actual).and(expected).areIdentical();
+        }
     }
 
     @ParameterizedTest

@@ -123,7 +123,15 @@ public final class InterchangeParser {
             env.leaf("SegmentTerminator", String.valueOf(d.terminator));
             env.end();
         }
-        RawSegment seg = lexer.next();
+        RawSegment seg;
+        try {
+            seg = lexer.next();
+        } catch (EdifactReadException e) {
+            if (e.code() == Code.TRUNCATED && !"UNB".equalsIgnoreCase(e.segmentTag())) {
+                throw new EdifactReadException(Code.NOT_EDIFACT, 1, null, "UNB interchange header", e.found());
+            }
+            throw e;
+        }
         if (seg == null || !is(seg, "UNB")) {
             throw new EdifactReadException(Code.NOT_EDIFACT, seg == null ? 0 : seg.position, seg == null ? null : seg.tag,
                     "UNB interchange header", seg == null ? "end of input" : "'" + abbreviate(seg.toString()) + "'");

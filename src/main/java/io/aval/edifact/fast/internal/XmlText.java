@@ -32,9 +32,6 @@ public final class XmlText extends DefaultHandler {
             pendingPrefix = null;
         }
         for (int i = 0; i < atts.getLength(); i++) {
-            if (atts.getQName(i).startsWith("xmlns")) {
-                continue;
-            }
             out.append(' ').append(atts.getQName(i)).append("=\"");
             escape(atts.getValue(i), true);
             out.append('"');
