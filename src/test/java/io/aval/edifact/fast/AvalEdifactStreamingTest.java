@@ -18,10 +18,10 @@ class AvalEdifactStreamingTest {
                 "-Dlogback.configurationFile=src/test/resources/logback-test.xml",
                 LargeInterchangeReading.class.getName(), String.valueOf(200L * 1024 * 1024))
                 .redirectErrorStream(true).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until the child ends
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("finished").isTrue();
         assertThat(p.exitValue()).as(output).isZero();
         assertThat(output).containsPattern("callback (\\d{6,}) of \\1");
-        assertThat(output).containsPattern("smooks \\d{6,} messages");
+        assertThat(output).containsPattern("sax \\d{6,} messages");
     }
 }
