@@ -34,7 +34,7 @@ public final class EdifactBenchmark {
         public int messagesPerInterchange = 100;
         public double warmUpSeconds = 3;
         public double avalSeconds = 5;
-        public double stockSeconds = 15;
+        public double stockSeconds = 10;
         public Directory directory = Directory.D96A;
     }
 
@@ -46,6 +46,9 @@ public final class EdifactBenchmark {
         public double parseAvalPerSecond;
         public double writeStockPerSecond;
         public double writeAvalPerSecond;
+        /** the Aval reader/writer called directly (EDIFACT to XML text and back, no Smooks pipeline around it) */
+        public double parseAvalDirectPerSecond;
+        public double writeAvalDirectPerSecond;
         public double readyStockSeconds;
         public double readyAvalSeconds;
         public double parseStockMBps;
@@ -65,8 +68,11 @@ public final class EdifactBenchmark {
             return String.format(Locale.ROOT,
                     "{\"parse\": {\"stockPerSecond\": %.1f, \"avalPerSecond\": %.1f, \"ratio\": %.1f}, "
                             + "\"write\": {\"stockPerSecond\": %.1f, \"avalPerSecond\": %.1f, \"ratio\": %.1f}, "
+                            + "\"direct\": {\"parseAvalPerSecond\": %.1f, \"parseRatio\": %.1f, \"writeAvalPerSecond\": %.1f, \"writeRatio\": %.1f}, "
                             + "\"readySeconds\": {\"stock\": %.2f, \"aval\": %.2f}, \"messages\": %d, \"bytes\": %d}",
                     parseStockPerSecond, parseAvalPerSecond, parseRatio(), writeStockPerSecond, writeAvalPerSecond, writeRatio(),
+                    parseAvalDirectPerSecond, parseAvalDirectPerSecond / parseStockPerSecond,
+                    writeAvalDirectPerSecond, writeAvalDirectPerSecond / writeStockPerSecond,
                     readyStockSeconds, readyAvalSeconds, messages, bytes);
         }
 
@@ -78,6 +84,10 @@ public final class EdifactBenchmark {
             b.append(String.format(Locale.ROOT, "%-22s %14.3f %14.3f%n", "parse MB/s", parseStockMBps, parseAvalMBps));
             b.append(String.format(Locale.ROOT, "%-22s %14.1f %14.1f %9.1fx%n", "write messages/s", writeStockPerSecond, writeAvalPerSecond, writeRatio()));
             b.append(String.format(Locale.ROOT, "%-22s %14.3f %14.3f%n", "write MB/s", writeStockMBps, writeAvalMBps));
+            b.append(String.format(Locale.ROOT, "%-22s %14.1f %14.1f %9.1fx%n", "parse direct msgs/s", parseStockPerSecond, parseAvalDirectPerSecond,
+                    parseAvalDirectPerSecond / parseStockPerSecond));
+            b.append(String.format(Locale.ROOT, "%-22s %14.1f %14.1f %9.1fx%n", "write direct msgs/s", writeStockPerSecond, writeAvalDirectPerSecond,
+                    writeAvalDirectPerSecond / writeStockPerSecond));
             b.append(String.format(Locale.ROOT, "%-22s %14.2f %14.2f %9.1fx%n", "ready (s)", readyStockSeconds, readyAvalSeconds,
                     readyStockSeconds / readyAvalSeconds));
             return b.toString();
@@ -117,7 +127,26 @@ public final class EdifactBenchmark {
         r.parseAvalMBps = aval.bytes / 1e6 / aval.seconds;
         r.parseStockMBps = stock.bytes / 1e6 / stock.seconds;
 
+        io.aval.edifact.fast.internal.InterchangeParser direct = io.aval.edifact.fast.AvalEdifactReader.parserFor(o.directory.schemaUri(), "ORDERS,DESADV,INVOIC,ORDRSP");
+        Rate avalDirect = time(o.warmUpSeconds, o.avalSeconds, corpus.interchanges, i -> {
+            StringBuilder sb = new StringBuilder(corpus.interchanges.get(i).length * 4);
+            try {
+                direct.parse(new ByteArrayInputStream(corpus.interchanges.get(i)), new io.aval.edifact.fast.internal.XmlText(sb));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return sb;
+        }, i -> corpus.interchanges.get(i).length);
+        r.parseAvalDirectPerSecond = avalDirect.interchanges * perInterchange / avalDirect.seconds;
+
         // write
+        Rate avalWriteDirect = time(o.warmUpSeconds, o.avalSeconds, corpus.interchanges, i -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(corpus.interchanges.get(i).length + 1024);
+            io.aval.edifact.fast.AvalEdifactWriter.write(new javax.xml.transform.stream.StreamSource(new StringReader(xml.get(i))), out,
+                    io.aval.edifact.fast.AvalEdifactWriter.Options.stock());
+            return out;
+        }, i -> corpus.interchanges.get(i).length);
+        r.writeAvalDirectPerSecond = avalWriteDirect.interchanges * perInterchange / avalWriteDirect.seconds;
         Smooks avalWrite = EdifactXml.newSmooks(Implementation.AVAL, o.directory, "write");
         Smooks stockWrite = EdifactXml.newSmooks(Implementation.STOCK, o.directory, "write");
         Rate avalW = time(o.warmUpSeconds, o.avalSeconds, corpus.interchanges, i -> write(avalWrite, xml.get(i)),

@@ -69,6 +69,11 @@ public class AvalEdifactReader implements SmooksXMLReader {
         }
     }
 
+    /** the reader's engine without Smooks around it (badMessage=reject, charset as UNB declares) */
+    public static InterchangeParser parserFor(String schemaUri, String messageTypes) {
+        return newParser(schemaUri, messageTypes, null, null);
+    }
+
     static InterchangeParser newParser(String schemaUri, String messageTypes, String badMessage, String charset) {
         if (schemaUri == null || schemaUri.isBlank()) {
             throw new IllegalArgumentException("AvalEdifactReader needs the schemaURI parameter, e.g. /d96a/EDIFACT-Messages.dfdl.xsd");
