@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real {@code routes/inbound-edifact-messages.camel.yaml} with its ERP file endpoint
- * advised to a mock: what the route hands the ERP is a validated UBL Order with the headers the
+ * The real {@code routes/inbound-edifact-messages.camel.yaml}, reading with the stock Smooks
+ * reader, with its ERP file endpoint advised to a mock: what the route hands the ERP is a validated UBL Order with the headers the
  * delivery step needs, and a rejected message never reaches it.
  */
 class InboundEdifactMessagesRouteTest {
@@ -34,7 +34,8 @@ class InboundEdifactMessagesRouteTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = TestGateway.start(TestGateway.config(data));
+        // the stock Smooks edifact:parser here, the Aval reader in the pipeline ITs: both paths run end to end
+        gateway = TestGateway.start(TestGateway.configWithReader(data, "stock"));
         context = gateway.camelContext();
         AdviceWith.adviceWith(context, "inbound-edifact-messages", a -> {
             a.weaveByToUri("file:*").replace().to("mock:erp");

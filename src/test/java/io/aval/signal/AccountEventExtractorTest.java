@@ -23,7 +23,7 @@ class AccountEventExtractorTest {
     }
 
     private AccountEvent one(String sample, Direction direction) {
-        var doc = StockEdifactParser.parse(sample(sample));
+        var doc = EdifactFixtureParser.parse(sample(sample));
         var events = extractor.extractAll(doc, "ACME", direction, "J-" + sample);
         assertThat(events).hasSize(1);
         return events.get(0);

@@ -176,6 +176,10 @@ final class EdifactMessage {
             segs.add("UNS+S");
         }
         segs.addAll(trailer);
+        if ("INVOIC".equals(type) && trailer.isEmpty()) {
+            // D96A INVOIC requires the totals group (SG48 MOA): a fixture without totals would be invalid
+            segs.add("MOA+77:0.00");
+        }
         segs.add("UNT+" + (segs.size() + 1) + "+" + reference);
         return String.join("'", segs) + "'";
     }

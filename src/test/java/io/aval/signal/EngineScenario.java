@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 import jakarta.persistence.EntityManagerFactory;
 
 /**
- * Runs EDIFACT text through the real path: stock Smooks parser → {@link AccountEventExtractor} →
+ * Runs EDIFACT text through the real path: Smooks EDIFACT reader (stock XML shape) → {@link AccountEventExtractor} →
  * {@link SignalEngine} on a fresh H2 database. Messages are parsed in one interchange (the stock reader
  * is faster per message that way) and fed in business-date order, ORDERS before DESADV before INVOIC on
  * the same day.
@@ -53,9 +53,9 @@ final class EngineScenario implements AutoCloseable {
         if (messages.isEmpty()) {
             return List.of();
         }
-        Document doc = StockEdifactParser.parse(EdifactMessage.interchange("5400000000000", EdifactMessage.SUPPLIER,
+        Document doc = EdifactFixtureParser.parse(EdifactMessage.interchange("5400000000000", EdifactMessage.SUPPLIER,
                 reference, messages));
-        List<Element> elements = StockEdifactParser.messages(doc);
+        List<Element> elements = EdifactFixtureParser.messages(doc);
         if (elements.size() != messages.size()) {
             throw new IllegalStateException("parsed " + elements.size() + " of " + messages.size() + " messages");
         }

@@ -22,6 +22,31 @@ public final class TestGateway {
                 .with("aval.mappings", HOME.resolve("mappings").toString());
     }
 
+    /**
+     * The project's config with every partner read by {@code reader} ("stock" or "aval"): a copy
+     * of {@code config/} under {@code data}, so the stock reader's path stays covered end to end.
+     */
+    public static AvalConfig configWithReader(Path data, String reader) {
+        try {
+            Path dir = java.nio.file.Files.createDirectories(data.resolve("config-" + reader));
+            try (var files = java.nio.file.Files.list(HOME.resolve("config"))) {
+                for (Path f : files.toList()) {
+                    String text = java.nio.file.Files.readString(f);
+                    if (f.getFileName().toString().equals("partners.yaml")) {
+                        text = text.replaceAll("reader: \\w+", "reader: " + reader);
+                    }
+                    java.nio.file.Files.writeString(dir.resolve(f.getFileName()), text);
+                }
+            }
+            return AvalConfig.load(dir, data)
+                    .with("aval.routes", HOME.resolve("routes").toString())
+                    .with("aval.mappings", HOME.resolve("mappings").toString())
+                    .with("aval.edifact.reader", reader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static AvalConfig postgresConfig(Path data, String url) {
         return config(data).with("aval.db.url", url).with("aval.db.user", "postgres").with("aval.db.password", "");
     }

@@ -1,0 +1,98 @@
+package io.aval.bench;
+
+import io.aval.config.AvalConfig;
+import io.aval.gateway.Gateway;
+import io.aval.journal.JournalQuery;
+import io.aval.journal.ProcessingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end throughput of the whole pipeline, as {@code ./aval import} drives it: ORDERS
+ * interchanges from the demo partner (config/partners.yaml), journal, broker, reader, mapping,
+ * UBL validation, ERP delivery and the signal tap all on, in a throw-away data folder.
+ */
+public final class ImportBenchmark {
+
+    /** What one run measured. */
+    public record Result(int messages, double seconds, double readySeconds) {
+        public double messagesPerSecond() {
+            return messages / seconds;
+        }
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /**
+     * Feeds {@code interchanges} interchanges of {@code perInterchange} ORDERS each and waits until
+     * every message is delivered and tapped.
+     */
+    public Result run(AvalConfig base, String reader, int interchanges, int perInterchange) throws Exception {
+        Path data = Files.createTempDirectory("aval-bench-import");
+        try {
+            AvalConfig config = AvalConfig.load(base.configDir(), data)
+                    .with("aval.routes", base.routesDir().toString())
+                    .with("aval.mappings", base.mappingsDir().toString())
+                    .with("aval.edifact.reader", reader);
+            List<byte[]> corpus = corpus(interchanges, perInterchange);
+            long t0 = System.nanoTime();
+            try (Gateway gateway = Gateway.start(config)) {
+                double ready = (System.nanoTime() - t0) / 1e9;
+                gateway.readers().warmUp("D96A", reader);
+                long start = System.nanoTime();
+                for (int i = 0; i < corpus.size(); i++) {
+                    gateway.submit(corpus.get(i), "import", "bench-" + i + ".edi", ProcessingMode.DELIVER);
+                }
+                gateway.awaitIdle(Duration.ofMinutes(30));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long delivered = gateway.journal().entries(new JournalQuery("DELIVERED", null, null)).size();
+                if (delivered != (long) interchanges * perInterchange) {
+                    throw new IllegalStateException("bench import delivered " + delivered + " of "
+                            + interchanges * perInterchange + " messages: see ./aval journal --data " + data);
+                }
+                return new Result(interchanges * perInterchange, seconds, ready);
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(data)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** ORDERS from Acme (5412345000013) to the supplier, one business day per interchange. */
+    static List<byte[]> corpus(int interchanges, int perInterchange) {
+        List<byte[]> out = new ArrayList<>();
+        LocalDate day = LocalDate.of(2025, 1, 2);
+        int po = 1;
+        for (int i = 0; i < interchanges; i++) {
+            String ref = String.format("BENCH%09d", i);
+            StringBuilder s = new StringBuilder("UNA:+.? 'UNB+UNOC:3+5412345000013:14+4012345000009:14+")
+                    .append(day.format(DateTimeFormatter.ofPattern("yyMMdd"))).append(":1200+").append(ref).append('\'');
+            for (int m = 1; m <= perInterchange; m++, po++) {
+                String[] body = {
+                    "BGM+220+PO-B-" + po + "+9", "DTM+137:" + day.format(DAY) + ":102",
+                    "NAD+BY+5412345000013::9", "NAD+SU+4012345000009::9",
+                    "NAD+DP+5412345000099::9++Acme Entrepot Lyon+12 rue des Docks+Lyon++69007+FR",
+                    "LIN+1++4000862141404:EN", "QTY+21:" + (100 + po % 50), "PRI+AAA:1.25",
+                    "LIN+2++4000862141411:EN", "QTY+21:" + (20 + po % 7), "PRI+AAA:7.10", "UNS+S"};
+                s.append("UNH+").append(m).append("+ORDERS:D:96A:UN:EAN008'");
+                for (String seg : body) {
+                    s.append(seg).append('\'');
+                }
+                s.append("UNT+").append(body.length + 2).append('+').append(m).append('\'');
+            }
+            s.append("UNZ+").append(perInterchange).append('+').append(ref).append('\'');
+            out.add(s.toString().getBytes(StandardCharsets.ISO_8859_1));
+            day = day.plusDays(1);
+        }
+        return out;
+    }
+}
