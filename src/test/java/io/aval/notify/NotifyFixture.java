@@ -40,10 +40,13 @@ final class NotifyFixture implements AutoCloseable {
     final Database db;
 
     NotifyFixture(Path data) {
+        this(data, TestGateway.config(data).with("aval.db.url", "jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    }
+
+    /** On the database the config names (PostgreSQL tests). */
+    NotifyFixture(Path data, AvalConfig config) {
         this.data = data;
-        this.config = TestGateway.config(data)
-                .with("aval.db.url", "jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .with("aval.feedback.secret", "test-secret-of-at-least-16-bytes");
+        this.config = config.with("aval.feedback.secret", "test-secret-of-at-least-16-bytes");
         List<Class<?>> entities = new ArrayList<>(SignalEntities.CLASSES);
         entities.addAll(NotifyEntities.CLASSES);
         this.db = Database.open(config, entities);
