@@ -42,6 +42,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--archive", description = "Record and tap without delivering anything (backfilling history)")
     boolean archive;
 
+    @Option(names = "--notify", negatable = true, defaultValue = "true",
+            description = "Send the reps' alerts and digests day by day as the import moves through business dates (default: on; --no-notify for a silent backfill)")
+    boolean notify;
+
     @Option(names = "--timeout", description = "Give up waiting after this many seconds (default: ${DEFAULT-VALUE})", defaultValue = "3600")
     long timeoutSeconds;
 
@@ -69,6 +73,10 @@ final class ImportCommand implements Callable<Integer> {
                         progress.step();
                     }
                     gateway.awaitIdle(Duration.ofSeconds(timeoutSeconds));
+                    LocalDate businessDay = dates.get(day.get(0));
+                    if (businessDay != null && notify) {
+                        gateway.repNotifier().sendDigests(businessDay);
+                    }
                 }
             }
             List<JournalEntry> entries = gateway.journal().entries(JournalQuery.all());

@@ -15,7 +15,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        Gateway gateway = Gateway.start(common.load().with("aval.signals.live-clock", "true"));
+        Gateway gateway = Gateway.start(common.load()
+                .with("aval.signals.live-clock", "true")
+                .with("aval.notify.enabled", "true")
+                .with("aval.http.enabled", "true"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("aval: stopping…");

@@ -37,9 +37,14 @@ public final class Gateway implements AutoCloseable {
     private final Journal journal;
     private final Main main;
     private final ProducerTemplate template;
+    private final io.aval.notify.RepNotifier repNotifier;
+    private final io.aval.notify.FeedbackServer feedbackServer;
 
     private Gateway(AvalConfig config, Database database, MessageBroker broker, EdifactReaders readers,
-                    Journal journal, Main main) {
+                    Journal journal, Main main, io.aval.notify.RepNotifier repNotifier,
+                    io.aval.notify.FeedbackServer feedbackServer) {
+        this.repNotifier = repNotifier;
+        this.feedbackServer = feedbackServer;
         this.config = config;
         this.database = database;
         this.broker = broker;
@@ -53,7 +58,9 @@ public final class Gateway implements AutoCloseable {
         prepareFolders(config.dataDir());
         PartnerDirectory partners = PartnerDirectory.load(config.configDir().resolve("partners.yaml"));
         PartnerEnvelopes.check(partners);
-        Database database = Database.open(config, io.aval.signal.SignalEntities.CLASSES);
+        List<Class<?>> entities = new java.util.ArrayList<>(io.aval.signal.SignalEntities.CLASSES);
+        entities.addAll(io.aval.notify.NotifyEntities.CLASSES);
+        Database database = Database.open(config, entities);
         MessageBroker broker = null;
         EdifactReaders readers = null;
         try {
@@ -77,6 +84,8 @@ public final class Gateway implements AutoCloseable {
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));
             main.bind("quarantine", new Quarantine(journal));
+            io.aval.notify.RepNotifier repNotifier = io.aval.notify.RepNotifier.create(config, database.entityManagerFactory());
+            main.bind("repNotifier", repNotifier);
             main.bind("signalTap", new SignalTap(journal, partners, readers, new io.aval.signal.SignalEngine(
                     database.entityManagerFactory(), io.aval.signal.SignalSettings.load(config.configDir().resolve("signals.yaml")))));
             main.bind("outboundDispatcher", new OutboundDispatcher(journal, partners, new io.aval.edifact.OutboundTranslator(
@@ -91,7 +100,9 @@ public final class Gateway implements AutoCloseable {
                     .withJmxEnabled(false)
                     .withShutdownTimeout(15);
             main.start();
-            return new Gateway(config, database, broker, readers, journal, main);
+            io.aval.notify.FeedbackServer feedback = Boolean.parseBoolean(config.get("aval.http.enabled", "false"))
+                    ? io.aval.notify.FeedbackServer.start(config, database.entityManagerFactory()) : null;
+            return new Gateway(config, database, broker, readers, journal, main, repNotifier, feedback);
         } catch (RuntimeException e) {
             if (readers != null) {
                 readers.close();
@@ -149,6 +160,10 @@ public final class Gateway implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    public io.aval.notify.RepNotifier repNotifier() {
+        return repNotifier;
+    }
+
     public Database database() {
         return database;
     }
@@ -165,6 +180,9 @@ public final class Gateway implements AutoCloseable {
             // stopping anyway
         }
         try {
+            if (feedbackServer != null) {
+                feedbackServer.close();
+            }
             main.stop();
         } finally {
             try {
