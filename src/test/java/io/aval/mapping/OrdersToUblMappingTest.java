@@ -22,13 +22,13 @@ import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.diff.Diff;
 
 /**
- * Golden files for the ORDERS → UBL Order mapping: each {@code src/test/resources/edifact/orders-d96a/ok-*.edi}
+ * Golden files for the ORDERS → UBL Order mapping: each {@code src/test/resources/edifact/orders-in/ok-*.edi}
  * goes through the stock Smooks reader and {@code mappings/edifact/orders-in/to-ubl-order.xsl}
- * and must equal the {@code .expected.xml} beside it, and be valid UBL 2.1.
+ * and must equal the {@code .expected-ubl.xml} beside it, and be valid UBL 2.1.
  */
 class OrdersToUblMappingTest {
 
-    private static final Path FIXTURES = TestGateway.HOME.resolve("src/test/resources/edifact/orders-d96a");
+    private static final Path FIXTURES = TestGateway.HOME.resolve("src/test/resources/edifact/orders-in");
     private static final EdifactReaders READERS = new EdifactReaders(TestGateway.HOME.resolve("mappings"), "stock");
 
     static Stream<Path> goldenInputs() throws IOException {
@@ -45,7 +45,7 @@ class OrdersToUblMappingTest {
         String edifactXml = READERS.read(c.standalone(c.messages().get(0)), c.messages().get(0).directory(), "stock");
         String ubl = map(edifactXml);
         assertThat(new UblValidator().errors(ubl, "Order")).isEmpty();
-        Path expected = Path.of(input.toString().replace(".edi", ".expected.xml"));
+        Path expected = Path.of(input.toString().replace(".edi", ".expected-ubl.xml"));
         if (!Files.exists(expected) && Boolean.getBoolean("aval.golden.write")) {
             Files.writeString(expected, ubl, StandardCharsets.UTF_8);
         }
