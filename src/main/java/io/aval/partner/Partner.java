@@ -47,12 +47,13 @@ public record Partner(String id, String name, String account, List<PartyIdentity
     }
 
     /**
-     * The partner's SFTP server: we poll {@code inbox} for interchanges it puts there and write
-     * its outbound interchanges to {@code outbox}. The password (or nothing, for a key) is a
-     * reference {@code {{env:NAME}}}, never the secret itself.
+     * The partner's SFTP server: we poll {@code inbox} for interchanges it puts there and push
+     * its outbound interchanges to {@code outbox}. The password is a reference
+     * {@code {{env:NAME}}}, never the secret itself. The server's host key is checked against
+     * the user's known_hosts unless {@code hostKeyChecking} is false (tests only).
      */
-    public record SftpProfile(String host, Integer port, String username, String password, String privateKeyFile,
-                              String inbox, String outbox, Long pollDelayMs) {
+    public record SftpProfile(String host, Integer port, String username, String password, String inbox,
+                              String outbox, Long pollDelayMs, Boolean hostKeyChecking) {
     }
 
     /** The user name the partner logs in with, when it has credentials. */

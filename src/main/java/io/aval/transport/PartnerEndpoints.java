@@ -2,6 +2,7 @@ package io.aval.transport;
 
 import io.aval.config.AvalConfig;
 import io.aval.gateway.Gateway;
+import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
 import io.aval.transport.internal.CredentialStore;
 import io.aval.transport.internal.InterchangeResource;
@@ -10,12 +11,18 @@ import io.aval.transport.internal.JsonBody;
 import io.aval.transport.internal.JsonExceptionMapper;
 import io.aval.transport.internal.PartnerAuthFilter;
 import io.aval.transport.internal.PartnerSubmission;
+import io.aval.transport.internal.SftpIntake;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -37,7 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The partners' HTTP endpoints on {@code aval.http.host:aval.http.port} (127.0.0.1:8080 by
  * default): REST under {@code /partners/} and SOAP at {@code /soap/interchanges}, both behind
- * HTTP Basic with the partners' hashed passwords from {@code partners.yaml}. They hand accepted
+ * HTTP Basic with the partners' hashed passwords from {@code partners.yaml}; and, for each
+ * partner with an {@code sftp:} profile, the routes {@code inbound-sftp-<partner>} and
+ * {@code outbound-sftp-<partner>} made from the templates in {@code routes/}. They hand accepted
  * bytes to the gateway's "received" step like every other transport.
  *
  * <p>Started after the gateway and closed before it:
@@ -50,13 +59,19 @@ import org.slf4j.LoggerFactory;
 public final class PartnerEndpoints implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerEndpoints.class);
+    private static final Pattern ENV = Pattern.compile("\\{\\{env:([A-Za-z_][A-Za-z0-9_]*)}}");
 
     private final org.eclipse.jetty.server.Server jetty;
     private final Bus bus;
     private final List<Server> services;
     private final URI baseUri;
+    private final CamelContext camel;
+    private final List<String> routeIds;
 
-    private PartnerEndpoints(org.eclipse.jetty.server.Server jetty, Bus bus, List<Server> services, URI baseUri) {
+    private PartnerEndpoints(org.eclipse.jetty.server.Server jetty, Bus bus, List<Server> services, URI baseUri,
+                             CamelContext camel, List<String> routeIds) {
+        this.camel = camel;
+        this.routeIds = routeIds;
         this.jetty = jetty;
         this.bus = bus;
         this.services = services;
@@ -77,6 +92,9 @@ public final class PartnerEndpoints implements AutoCloseable {
         String host = config.get("aval.http.host", "127.0.0.1");
         int port = config.getInt("aval.http.port", 8080);
         long maxBody = config.getLong("aval.http.max-body-bytes", 10L * 1024 * 1024);
+        CamelContext camel = gateway.camelContext();
+        camel.getRegistry().bind("sftpIntake", new SftpIntake(submission, partners));
+        List<String> routeIds = addSftpRoutes(camel, partners, environment);
 
         Bus bus = BusFactory.newInstance().createBus();
         org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
@@ -117,8 +135,9 @@ public final class PartnerEndpoints implements AutoCloseable {
             URI base = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
             LOG.info("Partner endpoints on {} (REST {}partners/, SOAP {}soap/interchanges?wsdl), {} partner log-in(s)",
                     base, base, base, credentials.size());
-            return new PartnerEndpoints(jetty, bus, List.of(restServer, soapServer), base);
+            return new PartnerEndpoints(jetty, bus, List.of(restServer, soapServer), base, camel, routeIds);
         } catch (Exception e) {
+            removeRoutes(camel, routeIds);
             try {
                 jetty.stop();
             } catch (Exception ignored) {
@@ -126,6 +145,70 @@ public final class PartnerEndpoints implements AutoCloseable {
             }
             bus.shutdown(false);
             throw new IllegalStateException("Partner endpoints did not start on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> addSftpRoutes(CamelContext camel, PartnerDirectory partners, UnaryOperator<String> environment) {
+        List<String> ids = new ArrayList<>();
+        try {
+            for (Partner p : partners.partners()) {
+                Partner.SftpProfile sftp = p.sftp();
+                if (sftp == null) {
+                    continue;
+                }
+                if (sftp.host() == null || sftp.username() == null) {
+                    throw new IllegalStateException("Partner " + p.id() + ": sftp needs at least host and username in partners.yaml");
+                }
+                String password = secret(p, sftp.password(), environment);
+                String port = Integer.toString(sftp.port() == null ? 22 : sftp.port());
+                String delay = Long.toString(sftp.pollDelayMs() == null ? 10_000 : sftp.pollDelayMs());
+                String strict = Boolean.FALSE.equals(sftp.hostKeyChecking()) ? "no" : "yes";
+                if (sftp.inbox() != null) {
+                    ids.add(TemplatedRouteBuilder.builder(camel, "inbound-sftp").routeId("inbound-sftp-" + p.id())
+                            .parameter("partner", p.id()).parameter("host", sftp.host()).parameter("port", port)
+                            .parameter("username", sftp.username()).parameter("password", password)
+                            .parameter("inbox", sftp.inbox()).parameter("delay", delay)
+                            .parameter("strictHostKeyChecking", strict).add());
+                }
+                if (sftp.outbox() != null) {
+                    ids.add(TemplatedRouteBuilder.builder(camel, "outbound-sftp").routeId("outbound-sftp-" + p.id())
+                            .parameter("partner", p.id()).parameter("host", sftp.host()).parameter("port", port)
+                            .parameter("username", sftp.username()).parameter("password", password)
+                            .parameter("outbox", sftp.outbox()).parameter("delay", delay)
+                            .parameter("strictHostKeyChecking", strict).add());
+                }
+            }
+            return ids;
+        } catch (RuntimeException e) {
+            removeRoutes(camel, ids);
+            throw e;
+        }
+    }
+
+    /** A secret from partners.yaml: only as {@code {{env:NAME}}}, so that no password sits in the file. */
+    private static String secret(Partner p, String value, UnaryOperator<String> environment) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        Matcher env = ENV.matcher(value.trim());
+        if (!env.matches()) {
+            throw new IllegalStateException("Partner " + p.id() + ": sftp.password in partners.yaml must be {{env:NAME}}, never the password");
+        }
+        String resolved = environment.apply(env.group(1));
+        if (resolved == null) {
+            throw new IllegalStateException("Partner " + p.id() + ": environment variable " + env.group(1) + " (sftp.password) is not set");
+        }
+        return resolved;
+    }
+
+    private static void removeRoutes(CamelContext camel, List<String> ids) {
+        for (String id : ids) {
+            try {
+                camel.getRouteController().stopRoute(id);
+                camel.removeRoute(id);
+            } catch (Exception e) {
+                LOG.warn("Route {} did not stop cleanly: {}", id, e.getMessage());
+            }
         }
     }
 
@@ -140,6 +223,7 @@ public final class PartnerEndpoints implements AutoCloseable {
 
     @Override
     public void close() {
+        removeRoutes(camel, routeIds);
         for (Server s : services) {
             s.destroy();
         }
