@@ -168,14 +168,16 @@ public final class PartnerEndpoints implements AutoCloseable {
                             .parameter("partner", p.id()).parameter("host", sftp.host()).parameter("port", port)
                             .parameter("username", sftp.username()).parameter("password", password)
                             .parameter("inbox", sftp.inbox()).parameter("delay", delay)
-                            .parameter("strictHostKeyChecking", strict).add());
+                            .parameter("strictHostKeyChecking", strict)
+                            .parameter("useUserKnownHostsFile", Boolean.toString(strict.equals("yes"))).add());
                 }
                 if (sftp.outbox() != null) {
                     ids.add(TemplatedRouteBuilder.builder(camel, "outbound-sftp").routeId("outbound-sftp-" + p.id())
                             .parameter("partner", p.id()).parameter("host", sftp.host()).parameter("port", port)
                             .parameter("username", sftp.username()).parameter("password", password)
                             .parameter("outbox", sftp.outbox()).parameter("delay", delay)
-                            .parameter("strictHostKeyChecking", strict).add());
+                            .parameter("strictHostKeyChecking", strict)
+                            .parameter("useUserKnownHostsFile", Boolean.toString(strict.equals("yes"))).add());
                 }
             }
             return ids;
