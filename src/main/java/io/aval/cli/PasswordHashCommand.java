@@ -1,8 +1,8 @@
 package io.aval.cli;
 
 import io.aval.transport.PasswordHash;
-import java.io.Console;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,5 +46,10 @@ public final class PasswordHashCommand implements Callable<Integer> {
         }
         System.out.println(PasswordHash.create(password, iterations));
         return 0;
+    }
+
+    /** Usable on its own until it is a subcommand of {@code ./aval}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new PasswordHashCommand()).execute(args));
     }
 }

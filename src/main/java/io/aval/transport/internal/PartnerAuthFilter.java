@@ -18,6 +18,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Guards every partner endpoint, REST and SOAP alike: HTTP Basic against the partners'
@@ -26,6 +28,8 @@ import java.util.Optional;
  * cannot bypass the limit. Only the SOAP service's WSDL is public.
  */
 public final class PartnerAuthFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerAuthFilter.class);
 
     /** Request attribute holding the authenticated {@link Partner}. */
     public static final String PARTNER = "aval.partner";
@@ -49,6 +53,8 @@ public final class PartnerAuthFilter implements Filter {
         }
         Optional<Partner> partner = authenticate(request.getHeader("Authorization"));
         if (partner.isEmpty()) {
+            LOG.warn("Partner endpoint {} {}: refused log-in from {}", request.getMethod(), request.getRequestURI(),
+                    request.getRemoteAddr());
             response.setHeader("WWW-Authenticate", "Basic realm=\"aval partners\", charset=\"UTF-8\"");
             send(response, 401, "unauthorized", "HTTP Basic credentials of a trading partner are required");
             return;
