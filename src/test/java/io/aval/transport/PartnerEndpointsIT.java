@@ -194,6 +194,18 @@ class PartnerEndpointsIT {
     }
 
     @Test
+    void unknownPathsAndMethodsAnswerInJsonWithoutStackTraces() throws Exception {
+        for (HttpResponse<String> r : List.of(
+                get("partners/nothing-here", basic("acme", PASSWORD)),
+                get("partners/interchanges", basic("acme", PASSWORD)),
+                get("elsewhere", basic("acme", PASSWORD)))) {
+            assertThat(r.statusCode()).as(r.uri().toString()).isBetween(400, 499);
+            assertThat(json(r).get("error").asText()).isNotBlank();
+            assertThat(r.body()).doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
     void soapSubmissionIsAcceptedAndDeliveredAndTheWsdlIsPublished() throws Exception {
         HttpResponse<String> wsdl = get("soap/interchanges?wsdl", null);
         assertThat(wsdl.statusCode()).isEqualTo(200);

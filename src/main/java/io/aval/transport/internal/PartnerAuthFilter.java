@@ -46,6 +46,12 @@ public final class PartnerAuthFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        String path = request.getRequestURI();
+        if (!path.startsWith("/partners/") && !path.startsWith("/soap/")) {
+            // CXF would answer these in HTML; partners get JSON everywhere
+            send(response, 404, "not_found", "no partner endpoint at " + path + " (REST: /partners/…, SOAP: /soap/interchanges)");
+            return;
+        }
         if ("GET".equals(request.getMethod()) && request.getQueryString() != null
                 && request.getQueryString().toLowerCase().startsWith("wsdl")) {
             chain.doFilter(req, res);
