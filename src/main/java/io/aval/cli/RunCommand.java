@@ -19,9 +19,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 .with("aval.signals.live-clock", "true")
                 .with("aval.notify.enabled", "true")
                 .with("aval.http.enabled", "true"));
+        io.aval.transport.PartnerEndpoints endpoints;
+        try {
+            endpoints = io.aval.transport.PartnerEndpoints.start(gateway);
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("aval: stopping…");
+            endpoints.close();
             gateway.close();
             stopped.countDown();
         }, "aval-shutdown"));

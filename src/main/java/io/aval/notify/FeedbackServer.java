@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The gateway's HTTP endpoint for rep feedback: Apache CXF JAX-RS ({@link FeedbackResource}) in a
- * CXF servlet on an embedded Jetty, on {@code aval.http.host}:{@code aval.http.port} (127.0.0.1:8080
+ * CXF servlet on an embedded Jetty, on {@code aval.http.host}:{@code aval.feedback.http.port} (127.0.0.1:8081
  * by default; port 0 picks a free one). Stateless: behind a load balancer any instance answers.
  */
 public final class FeedbackServer implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class FeedbackServer implements AutoCloseable {
     }
 
     public static FeedbackServer start(AvalConfig config, EntityManagerFactory emf) {
-        return start(config.get("aval.http.host", "127.0.0.1"), config.getInt("aval.http.port", 8080),
+        return start(config.get("aval.http.host", "127.0.0.1"), config.getInt("aval.feedback.http.port", 8081),
                 new FeedbackResource(FeedbackTokens.from(config), new FeedbackStore(emf)));
     }
 

@@ -86,7 +86,7 @@ public final class RepNotifier {
         return new RepNotifier(emf, AccountDirectory.load(config.configDir().resolve("accounts.yaml")),
                 MailDelivery.from(config), FeedbackTokens.from(config),
                 config.get("aval.mail.from", "aval@localhost"),
-                config.get("aval.http.public-url", "http://localhost:" + config.get("aval.http.port", "8080")),
+                config.get("aval.http.public-url", "http://localhost:" + config.get("aval.feedback.http.port", "8081")),
                 config.getInt("aval.notify.digest.max-per-account", 10));
     }
 

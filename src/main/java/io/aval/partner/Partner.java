@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A trading partner profile from {@code config/partners.yaml}. */
 public record Partner(String id, String name, String account, List<PartyIdentity> identities,
-                      InboundAgreement inbound, OutboundAgreement outbound) {
+                      InboundAgreement inbound, OutboundAgreement outbound, Credentials credentials,
+                      SftpProfile sftp) {
 
     public Partner {
         identities = identities == null ? List.of() : List.copyOf(identities);
@@ -34,6 +35,31 @@ public record Partner(String id, String name, String account, List<PartyIdentity
      */
     public record OutboundAgreement(String directory, Integer syntaxVersion, String charset, String charsetPolicy,
                                     Boolean una, Boolean ackRequested, Boolean test, Integer identity) {
+    }
+
+    /**
+     * How the partner logs in to the HTTP endpoints (REST and SOAP, HTTP Basic). The password is
+     * never written here: {@code passwordHash} is a hash made by {@code PasswordHashCommand}, or
+     * a reference {@code {{env:NAME}}} to an environment variable holding one. The user name
+     * defaults to the partner id.
+     */
+    public record Credentials(String username, String passwordHash) {
+    }
+
+    /**
+     * The partner's SFTP server: we poll {@code inbox} for interchanges it puts there and push
+     * its outbound interchanges to {@code outbox}. The password is a reference
+     * {@code {{env:NAME}}}, never the secret itself. The server's host key is checked against
+     * the user's known_hosts unless {@code hostKeyChecking} is false (tests only).
+     */
+    public record SftpProfile(String host, Integer port, String username, String password, String inbox,
+                              String outbox, Long pollDelayMs, Boolean hostKeyChecking) {
+    }
+
+    /** The user name the partner logs in with, when it has credentials. */
+    public String username() {
+        return credentials == null || credentials.username() == null || credentials.username().isBlank()
+                ? id : credentials.username();
     }
 
     public boolean isIdentifiedBy(String id, String qualifier) {

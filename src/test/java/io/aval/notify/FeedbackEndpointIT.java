@@ -38,7 +38,7 @@ class FeedbackEndpointIT {
         fixture = new NotifyFixture(data);
         tokens = FeedbackTokens.from(fixture.config);
         store = new FeedbackStore(fixture.db.entityManagerFactory());
-        server = FeedbackServer.start(fixture.config.with("aval.http.port", "0"), fixture.db.entityManagerFactory());
+        server = FeedbackServer.start(fixture.config.with("aval.feedback.http.port", "0"), fixture.db.entityManagerFactory());
     }
 
     @AfterAll

@@ -1,0 +1,148 @@
+package io.aval.transport.internal;
+
+import io.aval.edifact.InterchangeHeader;
+import io.aval.journal.Direction;
+import io.aval.journal.InterchangeRecord;
+import io.aval.journal.Journal;
+import io.aval.journal.JournalEntry;
+import io.aval.journal.JournalQuery;
+import io.aval.journal.MessageRecord;
+import io.aval.partner.Partner;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The partners' REST resource: submit an interchange, read its state, list what was sent to
+ * them. The caller is the partner {@link PartnerAuthFilter} authenticated; a partner only ever
+ * sees its own interchanges (another's answers 404, so ids cannot be probed).
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public final class InterchangeResource {
+
+    private final PartnerSubmission submission;
+    private final Journal journal;
+
+    @Context
+    private HttpServletRequest request;
+
+    public InterchangeResource(PartnerSubmission submission, Journal journal) {
+        this.submission = submission;
+        this.journal = journal;
+    }
+
+    @POST
+    @Path("interchanges")
+    @Consumes(MediaType.WILDCARD)
+    public Response submit(byte[] body, @HeaderParam("X-Aval-File-Name") String fileName) {
+        Partner caller = caller();
+        PartnerSubmission.Outcome outcome = submission.submit(caller, body == null ? new byte[0] : body, "rest",
+                fileName == null || fileName.isBlank() ? "rest-upload" : fileName);
+        if (!outcome.accepted()) {
+            return json(Response.Status.FORBIDDEN, Map.of("error", "sender_mismatch", "message", outcome.refusal(),
+                    "journalId", outcome.journalRef()));
+        }
+        return json(Response.Status.ACCEPTED, Map.of("journalId", outcome.journalRef()));
+    }
+
+    @GET
+    @Path("interchanges/{id}")
+    public Response status(@PathParam("id") String id) {
+        Partner caller = caller();
+        Optional<InterchangeRecord> found = parseId(id).flatMap(this::find).filter(r -> owns(caller, r));
+        if (found.isEmpty()) {
+            return json(Response.Status.NOT_FOUND, Map.of("error", "not_found",
+                    "message", "no interchange " + id + " of partner " + caller.id()));
+        }
+        InterchangeRecord r = found.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("journalId", "I-" + r.id());
+        body.put("status", r.status().name());
+        body.put("reason", r.reason());
+        body.put("receivedAt", r.receivedAt());
+        body.put("interchangeRef", r.controlRef());
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (MessageRecord m : journal.messagesOf(r.id())) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("id", "M-" + m.id());
+            message.put("messageType", m.messageType());
+            message.put("messageRef", m.messageRef());
+            message.put("documentNumber", m.documentNumber());
+            message.put("status", m.status().name());
+            message.put("reason", m.reason());
+            messages.add(message);
+        }
+        body.put("messages", messages);
+        return json(Response.Status.OK, body);
+    }
+
+    @GET
+    @Path("outbound")
+    public Response outbound() {
+        Partner caller = caller();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JournalEntry e : journal.entries(new JournalQuery(null, caller.id(), Direction.OUTBOUND))) {
+            if (e.deliveredTo() == null) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", e.id());
+            item.put("messageType", e.messageType());
+            item.put("documentNumber", e.documentNumber());
+            item.put("interchangeRef", e.interchangeRef());
+            item.put("status", e.status());
+            item.put("fileName", Paths.get(e.deliveredTo()).getFileName().toString());
+            out.add(item);
+        }
+        return json(Response.Status.OK, Map.of("partner", caller.id(), "messages", out));
+    }
+
+    private Partner caller() {
+        return (Partner) request.getAttribute(PartnerAuthFilter.PARTNER);
+    }
+
+    private static Optional<Long> parseId(String id) {
+        String digits = id.startsWith("I-") ? id.substring(2) : id;
+        try {
+            return Optional.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<InterchangeRecord> find(long id) {
+        try {
+            return Optional.of(journal.interchange(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Its partner once the pipeline (or a refusal) has named one; before that, its UNB sender. */
+    private boolean owns(Partner caller, InterchangeRecord r) {
+        if (r.partnerId() != null) {
+            return r.partnerId().equals(caller.id());
+        }
+        Optional<InterchangeHeader> h = submission.header(r.rawBytes());
+        return h.isPresent() && caller.isIdentifiedBy(h.get().senderId(), h.get().senderQualifier());
+    }
+
+    private static Response json(Response.Status status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(JsonBody.of(body)).build();
+    }
+}
