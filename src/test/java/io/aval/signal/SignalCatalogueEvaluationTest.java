@@ -104,7 +104,7 @@ class SignalCatalogueEvaluationTest {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nSignal catalogue on generated history: %d accounts, %d interchanges, %d messages, %s..%s%n",
                 accounts, h.interchanges().size(), h.messageCount(), h.start(), h.end()));
-        out.append(String.format("stock parse %.1f s (%.0f msg/s), engine %.1f s (%.0f events/s), total %.1f s%n",
+        out.append(String.format("parse (Aval reader via Smooks) %.1f s (%.0f msg/s), engine %.1f s (%.0f events/s), total %.1f s%n",
                 parseSeconds, h.messageCount() / parseSeconds, engineSeconds, events.size() / engineSeconds,
                 (System.nanoTime() - t0) / 1e9));
         out.append(String.format("%-24s %5s %5s %5s %9s %7s%n", "type (year 2)", "TP", "FP", "FN", "precision", "recall"));
