@@ -1,8 +1,5 @@
 package io.aval.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aval.journal.Database;
 import io.aval.journal.Direction;
 import io.aval.journal.Journal;
@@ -39,10 +36,7 @@ final class JournalCommand implements Callable<Integer> {
             List<JournalEntry> entries = new Journal(db.entityManagerFactory())
                     .entries(new JournalQuery(status, partner, direction));
             if (json) {
-                ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                        .enable(SerializationFeature.INDENT_OUTPUT);
-                System.out.println(mapper.writeValueAsString(entries));
+                System.out.println(JsonOutput.of(entries));
             } else {
                 System.out.printf("%-8s %-10s %-8s %-8s %-14s %-5s %-16s %-10s %-11s %s%n", "ID", "PARTNER", "DIR", "TYPE",
                         "INTERCHANGE", "MSG", "DOCUMENT", "DATE", "STATUS", "REASON / DELIVERED TO");

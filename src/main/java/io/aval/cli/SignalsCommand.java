@@ -1,8 +1,5 @@
 package io.aval.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aval.journal.Database;
 import io.aval.signal.Signal;
 import io.aval.signal.SignalEntities;
@@ -37,9 +34,7 @@ final class SignalsCommand implements Callable<Integer> {
         try (Database db = Database.open(common.load(), SignalEntities.CLASSES)) {
             List<Signal> signals = new SignalStore(db.entityManagerFactory()).list(account, type);
             if (json) {
-                ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
-                System.out.println(mapper.writeValueAsString(signals.stream().map(SignalsCommand::asMap).toList()));
+                System.out.println(JsonOutput.of(signals.stream().map(SignalsCommand::asMap).toList()));
             } else {
                 System.out.printf("%-6s %-10s %-24s %-8s %-9s %-12s %s%n", "ID", "DATE", "TYPE", "SEVERITY", "FUNCTION", "ACCOUNT", "SUMMARY");
                 for (Signal s : signals) {

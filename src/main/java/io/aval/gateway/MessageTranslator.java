@@ -32,15 +32,10 @@ public final class MessageTranslator {
     /** Body in: message journal id. Body out: the message as EDIFACT XML; headers name the mapping. */
     public void read(Exchange exchange) {
         Message in = exchange.getMessage();
-        long messageId = in.getBody(Long.class);
-        MessageRecord m = journal.message(messageId);
-        in.setHeader(AvalHeaders.MESSAGE_ID, messageId);
-        in.setHeader(AvalHeaders.INTERCHANGE_ID, m.interchangeId());
-        in.setHeader(AvalHeaders.PARTNER, m.partnerId());
+        QueuedMessage queued = QueuedMessage.take(in, journal, partners);
+        MessageRecord m = queued.record();
+        Partner partner = queued.partner();
         in.setHeader(AvalHeaders.MESSAGE_TYPE, m.messageType());
-        Partner partner = partners.byId(m.partnerId())
-                .orElseThrow(() -> new MessageRejectedException("partner " + m.partnerId() + " is no longer in partners.yaml"));
-        in.setHeader(AvalHeaders.ACCOUNT, partner.account());
         MappingCatalog.Mapping mapping = mappings.inbound(m.messageType())
                 .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
         in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());

@@ -33,14 +33,9 @@ public final class OutboundDispatcher {
     /** Body in: message journal id. Body out: the interchange bytes; headers name the file and partner. */
     public void translate(Exchange exchange) {
         Message in = exchange.getMessage();
-        long messageId = in.getBody(Long.class);
-        MessageRecord m = journal.message(messageId);
-        in.setHeader(AvalHeaders.MESSAGE_ID, messageId);
-        in.setHeader(AvalHeaders.INTERCHANGE_ID, m.interchangeId());
-        in.setHeader(AvalHeaders.PARTNER, m.partnerId());
-        Partner partner = partners.byId(m.partnerId())
-                .orElseThrow(() -> new MessageRejectedException("partner " + m.partnerId() + " is no longer in partners.yaml"));
-        in.setHeader(AvalHeaders.ACCOUNT, partner.account());
+        QueuedMessage queued = QueuedMessage.take(in, journal, partners);
+        MessageRecord m = queued.record();
+        Partner partner = queued.partner();
         EnvelopeProfile profile = PartnerEnvelopes.of(partner, partners.supplier().identities().get(0));
         if (profile == null) {
             throw new MessageRejectedException("partner " + partner.id() + " has no outbound profile in partners.yaml: "
@@ -48,7 +43,7 @@ public final class OutboundDispatcher {
         }
         OutboundTranslator.OutboundInterchange out = translator.translate(m.rawText().getBytes(StandardCharsets.UTF_8), profile);
         String type = String.join("+", out.messageTypes());
-        journal.identifyOutbound(messageId, type, profile.directory().name(), out.controlReference());
+        journal.identifyOutbound(queued.id(), type, profile.directory().name(), out.controlReference());
         in.setHeader(AvalHeaders.MESSAGE_TYPE, type);
         in.setHeader(Exchange.FILE_NAME, (partner.id() + "-" + type + "-" + out.controlReference() + ".edi")
                 .replaceAll("[^A-Za-z0-9._+-]", "_"));
