@@ -27,6 +27,11 @@ public final class AvalHeaders {
     /** What a queued body is: "interchange" or "message" journal id; set just before each queue send. */
     public static final String STAGE = "AvalStage";
 
+    /** The queue a message id goes to next, chosen by the interchange stage. */
+    public static final String QUEUE = "AvalQueue";
+    /** Document number of the message being processed (BGM 1004), for file names. */
+    public static final String DOCUMENT_NUMBER = "AvalDocumentNumber";
+
     private AvalHeaders() {
     }
 }

@@ -19,8 +19,8 @@ public final class ErpDelivery {
 
     /** partner-ORDERS-PO-2026-1187-M42.xml, with anything unsafe for a file name replaced. */
     public String fileName(@Header(AvalHeaders.PARTNER) String partner, @Header(AvalHeaders.MESSAGE_TYPE) String type,
-                           @Header(AvalHeaders.MESSAGE_ID) long messageId, Exchange exchange) {
-        String document = journal.message(messageId).documentNumber();
+                           @Header(AvalHeaders.MESSAGE_ID) long messageId,
+                           @Header(AvalHeaders.DOCUMENT_NUMBER) String document) {
         String name = partner + "-" + type + "-" + (document == null ? "" : document + "-") + "M" + messageId + ".xml";
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }

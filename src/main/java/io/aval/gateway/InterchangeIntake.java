@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * Second stage: takes a journaled interchange, runs the envelope checks, recognises the
@@ -118,20 +120,22 @@ public final class InterchangeIntake {
     }
 
     /**
-     * The queue a message id goes to next: partner messages to translation to UBL, supplier
-     * documents from the ERP to EDIFACT, archived messages straight to the signal tap.
+     * Addresses a message id for its next stage, from one journal read: the queue (partner
+     * messages to translation to UBL, supplier documents from the ERP to EDIFACT, archived
+     * messages straight to the signal tap) and the JMS group (the account, which keeps one
+     * account's events in order).
      */
-    public String queueFor(@Body long messageId) {
-        MessageRecord m = journal.message(messageId);
+    public void address(Exchange exchange) {
+        Message out = exchange.getMessage();
+        MessageRecord m = journal.message(out.getBody(Long.class));
+        String queue;
         if (m.status() == MessageStatus.ARCHIVED) {
-            return "aval.tap";
+            queue = "aval.tap";
+        } else {
+            queue = m.direction() == Direction.OUTBOUND ? "aval.outbound" : "aval.messages";
         }
-        return m.direction() == Direction.OUTBOUND ? "aval.outbound" : "aval.messages";
-    }
-
-    /** The account a message counts for: the JMS group that keeps one account's events in order. */
-    public String accountFor(@Body long messageId) {
-        return partners.byId(journal.message(messageId).partnerId()).map(Partner::account).orElse("unknown");
+        out.setHeader(AvalHeaders.QUEUE, queue);
+        out.setHeader("JMSXGroupID", partners.byId(m.partnerId()).map(Partner::account).orElse("unknown"));
     }
 
     private Optional<Finding> messageProblem(Partner partner, Direction direction, MessageSlice m) {

@@ -36,6 +36,7 @@ public final class MessageTranslator {
         MessageRecord m = queued.record();
         Partner partner = queued.partner();
         in.setHeader(AvalHeaders.MESSAGE_TYPE, m.messageType());
+        in.setHeader(AvalHeaders.DOCUMENT_NUMBER, m.documentNumber());
         MappingCatalog.Mapping mapping = mappings.inbound(m.messageType())
                 .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
         in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());
