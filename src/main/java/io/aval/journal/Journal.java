@@ -254,12 +254,15 @@ public final class Journal {
 
     /** The signal side has taken the message (or decided it carries nothing for it: the note says why). */
     public void tapped(long messageId, String note) {
-        inTransaction(em -> {
-            MessageRecord r = em.find(MessageRecord.class, messageId);
-            r.tappedAt = Instant.now();
-            r.tapNote = clip(note);
-            return null;
-        });
+        inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
+                .setParameter("at", Instant.now()).setParameter("note", clip(note)).setParameter("id", messageId)
+                .executeUpdate());
+    }
+
+    /** True once the signal tap has taken the message (or noted why not); reads no message text. */
+    public boolean isTapped(long messageId) {
+        return inTransaction(em -> !em.createQuery("select m.id from MessageRecord m where m.id = :id and m.tappedAt is not null", Long.class)
+                .setParameter("id", messageId).getResultList().isEmpty());
     }
 
     /**
