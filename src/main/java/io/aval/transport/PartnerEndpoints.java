@@ -4,6 +4,7 @@ import io.aval.config.AvalConfig;
 import io.aval.gateway.Gateway;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
+import io.aval.transport.internal.As2Routes;
 import io.aval.transport.internal.CredentialStore;
 import io.aval.transport.internal.InterchangeResource;
 import io.aval.transport.internal.InterchangeSoapEndpoint;
@@ -94,7 +95,13 @@ public final class PartnerEndpoints implements AutoCloseable {
         long maxBody = config.getLong("aval.http.max-body-bytes", 10L * 1024 * 1024);
         CamelContext camel = gateway.camelContext();
         camel.getRegistry().bind("sftpIntake", new SftpIntake(submission, partners));
-        List<String> routeIds = addSftpRoutes(camel, partners, environment);
+        List<String> routeIds = new ArrayList<>(addSftpRoutes(camel, partners, environment));
+        try {
+            routeIds.addAll(As2Routes.add(camel, config, partners, submission, gateway.journal(), environment));
+        } catch (RuntimeException e) {
+            removeRoutes(camel, routeIds);
+            throw e;
+        }
 
         Bus bus = BusFactory.newInstance().createBus();
         org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
