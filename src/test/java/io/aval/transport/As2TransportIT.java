@@ -251,12 +251,47 @@ class As2TransportIT {
     }
 
     @Test
-    void erpInvoiceForAcmeIsSentByAs2AndItsSignedMdnIsJournaled() throws Exception {
+    void interchangeWithoutAnMdnStaysInTheOutboundFolderAndIsSentAgainWhenAcmeIsBack() throws Exception {
+        acmeStation.getRouteController().stopRoute("acme-as2-server");
+        try {
+            dropErpInvoice("FA-2026-AS202", "invoice-as2-retry.xml");
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> gateway.journal()
+                    .entries(JournalQuery.all()).stream().anyMatch(e -> "invoice-as2-retry.xml".equals(e.source())
+                            && e.interchangeRef() != null && "DELIVERED".equals(e.status())));
+            JournalEntry sent = gateway.journal().entries(JournalQuery.all()).stream()
+                    .filter(e -> "invoice-as2-retry.xml".equals(e.source())).findFirst().orElseThrow();
+            long interchangeId = Long.parseLong(sent.interchangeId().substring(2));
+            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.journal().history(interchangeId).stream()
+                    .anyMatch(ev -> "AS2_MDN_FAILED".equals(ev.status())));
+            assertThat(gateway.journal().history(interchangeId)).filteredOn(ev -> "AS2_MDN_FAILED".equals(ev.status()))
+                    .first().satisfies(ev -> assertThat(ev.detail()).contains("partner acme", "no MDN", "HTTP 404", "kept"));
+            try (Stream<Path> waiting = Files.list(data.resolve("outbound/acme"))) {
+                assertThat(waiting.map(p -> p.getFileName().toString())).anyMatch(n -> n.contains(sent.interchangeRef()));
+            }
+        } finally {
+            acmeStation.getRouteController().startRoute("acme-as2-server");
+        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> receivedByAcme.stream().anyMatch(s -> s.contains("FA-2026-AS202")));
+        JournalEntry sent = gateway.journal().entries(JournalQuery.all()).stream()
+                .filter(e -> "invoice-as2-retry.xml".equals(e.source())).findFirst().orElseThrow();
+        long interchangeId = Long.parseLong(sent.interchangeId().substring(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.journal().history(interchangeId).stream()
+                .anyMatch(ev -> "AS2_MDN".equals(ev.status())));
+        assertThat(receivedByAcme.stream().filter(s -> s.contains("FA-2026-AS202"))).hasSize(1);
+    }
+
+    private static void dropErpInvoice(String number, String fileName) throws IOException {
         String ubl = Files.readString(TestGateway.samples().resolve("ubl/invoice-FA-2026-10022.xml"), StandardCharsets.UTF_8)
-                .replace("FA-2026-10022", "FA-2026-AS201");
+                .replace("FA-2026-10022", number);
         Path drop = Files.createDirectories(data.resolve("inbound/erp"));
         Files.writeString(drop.resolve(".invoice.tmp"), ubl, StandardCharsets.UTF_8);
-        Files.move(drop.resolve(".invoice.tmp"), drop.resolve("invoice-as2.xml"));
+        Files.move(drop.resolve(".invoice.tmp"), drop.resolve(fileName));
+    }
+
+    @Test
+    void erpInvoiceForAcmeIsSentByAs2AndItsSignedMdnIsJournaled() throws Exception {
+        dropErpInvoice("FA-2026-AS201", "invoice-as2.xml");
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> receivedByAcme.stream().anyMatch(s -> s.contains("FA-2026-AS201")));

@@ -19,6 +19,8 @@ import org.apache.camel.component.as2.api.entity.MimeEntity;
 import org.apache.camel.component.as2.api.entity.MultipartMimeEntity;
 import org.apache.camel.component.as2.api.entity.MultipartSignedEntity;
 import org.apache.camel.component.as2.api.util.SigningUtils;
+import org.apache.camel.component.as2.internal.AS2Constants;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,10 @@ public final class As2ReceiptChecker {
                 .orElseThrow(() -> new IllegalStateException("AS2 outbound route of unknown partner " + partnerId));
         Object body = exchange.getMessage().getBody();
         String problem = problem(partner, body);
+        HttpCoreContext context = exchange.getProperty(AS2Constants.AS2_INTERCHANGE, HttpCoreContext.class);
+        if (problem != null && context != null && context.getResponse() != null) {
+            problem = problem + " (HTTP " + context.getResponse().getCode() + ")";
+        }
         String controlRef = controlRef(file);
         if (problem != null) {
             String reason = "AS2 to " + partner.as2().id() + " (partner " + partner.id() + "), file " + file + ": " + problem
