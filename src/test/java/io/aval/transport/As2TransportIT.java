@@ -152,9 +152,13 @@ class As2TransportIT {
 
     /** Sends {@code edi} to the gateway's AS2 server as acme's station would, and returns the MDN entity. */
     private static Object send(String edi, String fileName, String as2From, String as2To, String signer) {
+        return send(edi, fileName, as2From, as2To, signer, "SIGNED_ENCRYPTED");
+    }
+
+    private static Object send(String edi, String fileName, String as2From, String as2To, String signer, String structure) {
         String uri = "as2:client/send?inBody=ediMessage&targetHostname=127.0.0.1&targetPortNumber=" + gatewayAs2Port
                 + "&requestUri=/as2&subject=Order&from=" + as2From + "&as2From=" + as2From + "&as2To=" + as2To
-                + "&as2MessageStructure=SIGNED_ENCRYPTED&ediMessageContentType=application/edifact"
+                + "&as2MessageStructure=" + structure + "&ediMessageContentType=application/edifact"
                 + "&ediMessageCharset=ISO-8859-1&signingAlgorithm=SHA256WITHRSA"
                 + "&signingCertificateChain=#" + signer + "Chain&signingPrivateKey=#" + signer + "Key"
                 + "&encryptingAlgorithm=AES128_CBC&encryptingCertificateChain=#avalChain"
@@ -237,6 +241,21 @@ class As2TransportIT {
             assertThat(e.reason()).contains("partner acme", "signature does not verify", "CN=acme-as2");
             assertThat(e.documentNumber()).isNull();
         });
+    }
+
+    @Test
+    void unsignedMessagesAreRefusedWithANegativeMdn() {
+        String edi = interchange(ACME, "AS2UNS01", ordersBody("PO-AS2-N", "20261124", "4000862141404", 1));
+        // encrypted but not signed: decrypted, then refused by the gateway and journaled
+        AS2MessageDispositionNotificationEntity encrypted = verifiedNotification(send(edi, "unsigned.edi", ACME_AS2, AVAL_AS2, "acme", "ENCRYPTED"));
+        assertThat(encrypted.getDispositionModifier().getModifier()).isEqualTo("error: insufficient-message-security");
+        assertThat(settledFrom("unsigned.edi")).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("QUARANTINED");
+            assertThat(e.reason()).contains("partner acme", "not signed");
+        });
+        // neither signed nor encrypted: Camel AS2 refuses it before it reaches the gateway
+        AS2MessageDispositionNotificationEntity plain = verifiedNotification(send(edi, "plain.edi", ACME_AS2, AVAL_AS2, "acme", "PLAIN"));
+        assertThat(plain.getDispositionModifier().getModifier()).isEqualTo("error: insufficient-message-security");
     }
 
     @Test
