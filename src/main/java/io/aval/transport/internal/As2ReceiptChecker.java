@@ -18,6 +18,8 @@ import org.apache.camel.component.as2.api.entity.DispositionNotificationMultipar
 import org.apache.camel.component.as2.api.entity.MimeEntity;
 import org.apache.camel.component.as2.api.entity.MultipartMimeEntity;
 import org.apache.camel.component.as2.api.entity.MultipartSignedEntity;
+import org.apache.camel.component.as2.api.AS2Header;
+import org.apache.camel.component.as2.api.util.HttpMessageUtils;
 import org.apache.camel.component.as2.api.util.SigningUtils;
 import org.apache.camel.component.as2.internal.AS2Constants;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the synchronous MDN a partner's AS2 server answered to an interchange we sent (route
  * {@code outbound-as2-<partner>}): it must be signed with the partner's certificate and say
- * {@code processed} without an error modifier. The outcome, either way, is an event of the
+ * {@code processed} without an error modifier, for the Message-Id we sent. The outcome, either way, is an event of the
  * interchange's messages in the journal; a missing, unsigned, badly signed or negative MDN throws
  * {@link As2DeliveryFailed}, so the file stays in the outbound folder and is sent again.
  */
@@ -58,8 +60,10 @@ public final class As2ReceiptChecker {
         Partner partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalStateException("AS2 outbound route of unknown partner " + partnerId));
         Object body = exchange.getMessage().getBody();
-        String problem = problem(partner, body);
         HttpCoreContext context = exchange.getProperty(AS2Constants.AS2_INTERCHANGE, HttpCoreContext.class);
+        String sentId = context == null || context.getRequest() == null ? null
+                : HttpMessageUtils.getHeaderValue(context.getRequest(), AS2Header.MESSAGE_ID);
+        String problem = problem(partner, body, sentId);
         if (problem != null && context != null && context.getResponse() != null) {
             problem = problem + " (HTTP " + context.getResponse().getCode() + ")";
         }
@@ -74,7 +78,7 @@ public final class As2ReceiptChecker {
         LOG.info("AS2 to {} (partner {}): {} acknowledged by a signed MDN", partner.as2().id(), partner.id(), file);
     }
 
-    private String problem(Partner partner, Object body) {
+    private String problem(Partner partner, Object body, String sentMessageId) {
         if (body == null) {
             return "no MDN in the answer";
         }
@@ -87,6 +91,9 @@ public final class As2ReceiptChecker {
         AS2MessageDispositionNotificationEntity notification = notificationOf(signed.getSignedDataEntity());
         if (notification == null) {
             return "the MDN has no disposition notification";
+        }
+        if (sentMessageId != null && !sentMessageId.equals(notification.getOriginalMessageId())) {
+            return "the MDN answers message " + notification.getOriginalMessageId() + ", not " + sentMessageId;
         }
         AS2DispositionModifier modifier = notification.getDispositionModifier();
         if (notification.getDispositionType() != AS2DispositionType.PROCESSED
