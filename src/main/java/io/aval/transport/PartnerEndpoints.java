@@ -53,10 +53,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The partners' HTTP endpoints on {@code aval.http.host:aval.http.port} (127.0.0.1:8080 by
  * default): REST under {@code /partners/} and SOAP at {@code /soap/interchanges}, both behind
- * HTTP Basic with the partners' hashed passwords from {@code partners.yaml}; and, for each
+ * HTTP Basic with the partners' hashed passwords from {@code partners.yaml} (SOAP also takes a
+ * WS-Security UsernameToken), over TLS when {@code aval.http.tls.keystore} is set; for each
  * partner with an {@code sftp:} profile, the routes {@code inbound-sftp-<partner>} and
- * {@code outbound-sftp-<partner>} made from the templates in {@code routes/}. They hand accepted
- * bytes to the gateway's "received" step like every other transport.
+ * {@code outbound-sftp-<partner>} made from the templates in {@code routes/}; and, when
+ * {@code aval.as2.keystore} is set, the AS2 server and senders ({@code As2Routes}). They hand
+ * accepted bytes to the gateway's "received" step like every other transport.
  *
  * <p>Started after the gateway and closed before it:
  * <pre>{@code
