@@ -226,6 +226,25 @@ public final class Journal {
         });
     }
 
+    /**
+     * Records what a transport learned after delivery (an AS2 MDN, positive or negative) as an
+     * event of every outbound message of the partner's interchange {@code interchangeRef};
+     * returns how many messages it concerned.
+     */
+    public int recordTransportOutcome(String partnerId, String interchangeRef, String status, String detail) {
+        return inTransaction(em -> {
+            List<MessageRecord> sent = em.createQuery(
+                            "select m from MessageRecord m where m.partnerId = :p and m.interchangeRef = :r and m.direction = :d",
+                            MessageRecord.class)
+                    .setParameter("p", partnerId).setParameter("r", interchangeRef)
+                    .setParameter("d", Direction.OUTBOUND).getResultList();
+            for (MessageRecord m : sent) {
+                em.persist(new MessageEvent(m.interchangeId, m.id, status, detail));
+            }
+            return sent.size();
+        });
+    }
+
     public List<MessageEvent> history(long interchangeId) {
         return inTransaction(em -> em.createQuery(
                         "select e from MessageEvent e where e.interchangeId = :i order by e.id", MessageEvent.class)
