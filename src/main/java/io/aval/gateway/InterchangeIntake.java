@@ -120,6 +120,34 @@ public final class InterchangeIntake {
     }
 
     /**
+     * A quarantined message of an accepted interchange, re-run on its own ({@code ./aval quarantine
+     * reprocess M-n}): checked again, from the journaled interchange, against the partner profile
+     * and mappings as they are now. Returns its id when it goes on to translation, nothing when it
+     * stays quarantined (with the reason found now).
+     */
+    public List<Long> readmit(@Body long messageId) {
+        MessageRecord m = journal.message(messageId);
+        InterchangeRecord record = journal.interchange(m.interchangeId());
+        String problem = null;
+        Optional<Partner> partner = partners.byId(m.partnerId());
+        if (partner.isEmpty()) {
+            problem = "partner " + m.partnerId() + ", interchange " + m.interchangeRef() + ", message " + m.messageRef()
+                    + ": partner " + m.partnerId() + " is no longer in partners.yaml";
+        } else if (m.direction() == Direction.INBOUND && EnvelopeChecker.looksLikeEdifact(record.rawBytes())) {
+            CheckedInterchange checked = checker.check(record.rawBytes());
+            Optional<MessageSlice> slice = checked.messages().stream().filter(s -> s.seq() == m.seq()).findFirst();
+            if (checked.header() == null || slice.isEmpty()) {
+                problem = "interchange I-" + record.id() + ": message " + m.seq() + " is no longer found in the journaled bytes";
+            } else {
+                problem = messageProblem(partner.get(), Direction.INBOUND, slice.get())
+                        .map(f -> where(partner.get(), checked.header()) + ", message " + m.messageRef() + ": " + f.describe())
+                        .orElse(null);
+            }
+        }
+        return journal.readmit(messageId, problem) ? List.of(messageId) : List.of();
+    }
+
+    /**
      * Addresses a message id for its next stage, from one journal read: the queue (partner
      * messages to translation to UBL, supplier documents from the ERP to EDIFACT, archived
      * messages straight to the signal tap) and the JMS group (the account, which keeps one

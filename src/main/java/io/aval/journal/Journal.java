@@ -198,6 +198,26 @@ public final class Journal {
         });
     }
 
+    /**
+     * A quarantined message put back on its way ({@code ./aval quarantine reprocess}): ACCEPTED
+     * again when {@code problem} is null, otherwise it stays QUARANTINED with this new reason.
+     * Returns true when it was readmitted; false when it was not in quarantine or still has a problem.
+     */
+    public boolean readmit(long messageId, String problem) {
+        return inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (r.status != MessageStatus.QUARANTINED) {
+                return false;
+            }
+            r.status = problem == null ? MessageStatus.ACCEPTED : MessageStatus.QUARANTINED;
+            r.reason = clip(problem);
+            r.updatedAt = Instant.now();
+            em.persist(new MessageEvent(r.interchangeId, messageId, r.status.name(),
+                    problem == null ? "readmitted: checks passed against the current partner profile and mappings" : problem));
+            return problem == null;
+        });
+    }
+
     /** Updates what parsing learned about a message (document number, business date). */
     public void identify(long messageId, String documentNumber, LocalDate businessDate) {
         inTransaction(em -> {
