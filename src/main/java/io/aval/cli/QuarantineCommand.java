@@ -138,7 +138,7 @@ public final class QuarantineCommand implements Runnable {
     @Command(name = "show", description = "One entry in full: reason, partner, interchange, segments, history (who, when, why), raw content.")
     static final class Show extends Action {
 
-        private static final int PREVIEW = 400;
+        private static final int PREVIEW = 240;
 
         @Parameters(index = "0", paramLabel = "ID", description = "M-<n> (message) or I-<n> (interchange)")
         String id;
