@@ -22,8 +22,6 @@ import io.aval.testing.DatabaseLockHolder;
 import io.aval.testing.TestGateway;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import io.aval.cli.QuarantineCli.Run;
 
 /**
  * {@code ./aval quarantine} through picocli on a data folder a real gateway (H2, embedded Artemis,
@@ -59,6 +57,7 @@ class QuarantineCommandIT {
     static Path data;
     static Path config;
     static Path mappings;
+    static QuarantineCli cli;
 
     /** Interchange from the unknown identity: quarantined as a whole. */
     static String unknownSender;
@@ -76,15 +75,9 @@ class QuarantineCommandIT {
     @BeforeAll
     static void fillTheQuarantine() throws Exception {
         data = Files.createDirectories(root.resolve("data"));
-        config = Files.createDirectories(root.resolve("config"));
         mappings = root.resolve("mappings");
-        try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, config.resolve(f.getFileName()));
-            }
-        }
-        Files.writeString(config.resolve("application.properties"), "\naval.mappings = " + mappings + "\n",
-                java.nio.file.StandardOpenOption.APPEND);
+        config = QuarantineCli.copyConfig(TestGateway.HOME.resolve("config"), root.resolve("config"), "aval.mappings = " + mappings);
+        cli = new QuarantineCli(config, data);
         try (Stream<Path> files = Files.walk(TestGateway.HOME.resolve("mappings"))) {
             for (Path f : files.toList()) {
                 Path to = mappings.resolve(TestGateway.HOME.resolve("mappings").relativize(f).toString());
@@ -146,15 +139,15 @@ class QuarantineCommandIT {
     @Order(1)
     void listsEachQuarantinedEntryOnceWithItsScopeAndReason() throws Exception {
         Run list = aval("quarantine", "list");
-        assertThat(list.exit).isZero();
+        assertThat(list.exit()).isZero();
         assertThat(list.line(unknownSender)).contains("interchange", "NEWID001", "unknown interchange sender", ACME_NEW_IDENTITY);
         assertThat(list.line(multiNotAgreed)).contains("message", "acme", "ORDERS", "MULTIQ01", "PO-Q-3", "D01B is not agreed");
         assertThat(list.line(multiMappingFailed)).contains("message", "acme", "MULTIQ01", "PO-Q-2", "not valid UBL 2.1");
         assertThat(list.line(badUnz)).contains("interchange", "acme", "BADUNZ01", "UNZ counts 2 messages");
-        assertThat(list.out).doesNotContain(multiDelivered + " ");
-        assertThat(list.out).contains("4 entries in quarantine");
+        assertThat(list.out()).doesNotContain(multiDelivered + " ");
+        assertThat(list.out()).contains("4 entries in quarantine");
 
-        JsonNode json = new ObjectMapper().readTree(aval("quarantine", "list", "--json", "--partner", "acme").out);
+        JsonNode json = new ObjectMapper().readTree(aval("quarantine", "list", "--json", "--partner", "acme").out());
         List<String> ids = new ArrayList<>();
         json.forEach(e -> ids.add(e.get("id").asText()));
         assertThat(ids).contains(multiNotAgreed, multiMappingFailed, badUnz).doesNotContain(unknownSender); // the unknown sender has no partner
@@ -165,24 +158,24 @@ class QuarantineCommandIT {
     @Order(2)
     void showGivesReasonPartnerInterchangeSegmentsHistoryAndRawContent() {
         Run show = aval("quarantine", "show", multiNotAgreed);
-        assertThat(show.exit).isZero();
-        assertThat(show.out).contains(multiNotAgreed + "  QUARANTINED", "one message of accepted interchange",
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains(multiNotAgreed + "  QUARANTINED", "one message of accepted interchange",
                 "partner      acme", "reference MULTIQ01", "multi.edi", "ORDERS D01B", "document PO-Q-3",
                 "D01B is not agreed with partner acme", "message 3 (3, ORDERS D01B): segments",
                 "history", "RECEIVED", "gateway", "raw (message as a standalone interchange");
-        assertThat(show.out).contains("UNH+3+ORDERS:D:01B:UN:EAN010");
+        assertThat(show.out()).contains("UNH+3+ORDERS:D:01B:UN:EAN010");
 
         Run interchangeLevel = aval("quarantine", "show", badUnz);
-        assertThat(interchangeLevel.out).contains("interchange-level", "segment", "UNZ", "UNZ counts 2 messages, the interchange has 1");
+        assertThat(interchangeLevel.out()).contains("interchange-level", "segment", "UNZ", "UNZ counts 2 messages, the interchange has 1");
 
         Run raw = aval("quarantine", "show", unknownSender, "--raw");
-        assertThat(raw.out).contains("interchange as received", "UNZ+1+NEWID001'");
+        assertThat(raw.out()).contains("interchange as received", "UNZ+1+NEWID001'");
         Run preview = aval("quarantine", "show", unknownSender);
-        assertThat(preview.out).contains("--raw for all").doesNotContain("UNZ+1+NEWID001'");
+        assertThat(preview.out()).contains("--raw for all").doesNotContain("UNZ+1+NEWID001'");
 
         Run unknown = aval("quarantine", "show", "M-999999");
-        assertThat(unknown.exit).isEqualTo(2);
-        assertThat(unknown.err).contains("No message M-999999 in the journal");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("No message M-999999 in the journal");
     }
 
     @Test
@@ -190,13 +183,13 @@ class QuarantineCommandIT {
     void unknownSenderIsDeliveredExactlyOnceAfterTheProfileIsFixed() throws Exception {
         int before = erpFiles().size();
         Run reprocess = aval("quarantine", "reprocess", unknownSender, "--by", "alice", "--reason", "identity added to acme");
-        assertThat(reprocess.exit).as(reprocess.toString()).isZero();
-        assertThat(reprocess.out).contains(unknownSender + " re-run as I-", "reprocessed by alice: delivered", "DELIVERED to ");
+        assertThat(reprocess.exit()).as(reprocess.toString()).isZero();
+        assertThat(reprocess.out()).contains(unknownSender + " re-run as I-", "reprocessed by alice: delivered", "DELIVERED to ");
         List<Path> after = erpFiles();
         assertThat(after).hasSize(before + 1);
         assertThat(after).filteredOn(p -> p.getFileName().toString().contains("PO-Q-NEW")).hasSize(1);
 
-        String rerun = reprocess.out.replaceAll("(?s).* re-run as (I-\\d+).*", "$1");
+        String rerun = reprocess.out().replaceAll("(?s).* re-run as (I-\\d+).*", "$1");
         withJournal(journal -> {
             InterchangeRecord original = journal.interchange(id(unknownSender));
             assertThat(original.status().name()).isEqualTo("REPROCESSED");
@@ -216,17 +209,17 @@ class QuarantineCommandIT {
         });
 
         Run list = aval("quarantine", "list");
-        assertThat(list.out).doesNotContain(unknownSender + " ", rerun + " ");
+        assertThat(list.out()).doesNotContain(unknownSender + " ", rerun + " ");
         Run show = aval("quarantine", "show", rerun);
-        assertThat(show.out).contains("re-run of " + unknownSender, "QUARANTINE_REPROCESSED", "by alice", "DELIVERED");
+        assertThat(show.out()).contains("re-run of " + unknownSender, "QUARANTINE_REPROCESSED", "by alice", "DELIVERED");
 
         // again: refused, nothing delivered twice, and no gateway needed to say so
         Run again = aval("quarantine", "reprocess", unknownSender);
-        assertThat(again.exit).isEqualTo(1);
-        assertThat(again.err).contains("refused", "reprocessed already as " + rerun);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("refused", "reprocessed already as " + rerun);
         Run rerunAgain = aval("quarantine", "reprocess", rerun);
-        assertThat(rerunAgain.exit).isEqualTo(1);
-        assertThat(rerunAgain.err).contains("accepted", "none of them is in quarantine");
+        assertThat(rerunAgain.exit()).isEqualTo(1);
+        assertThat(rerunAgain.err()).contains("accepted", "none of them is in quarantine");
         assertThat(erpFiles()).hasSize(before + 1);
     }
 
@@ -235,8 +228,8 @@ class QuarantineCommandIT {
     void reprocessingOneMessageAfterItsMappingIsFixedDeliversOnlyThatMessageOnce() throws Exception {
         List<Path> before = erpFiles();
         Run reprocess = aval("quarantine", "reprocess", multiMappingFailed, "--by", "carol", "--reason", "price written only when the line has one");
-        assertThat(reprocess.exit).as(reprocess.toString()).isZero();
-        assertThat(reprocess.out).contains(multiMappingFailed + " reprocessed by carol: delivered", multiMappingFailed + " DELIVERED to ");
+        assertThat(reprocess.exit()).as(reprocess.toString()).isZero();
+        assertThat(reprocess.out()).contains(multiMappingFailed + " reprocessed by carol: delivered", multiMappingFailed + " DELIVERED to ");
         List<Path> after = erpFiles();
         assertThat(after).hasSize(before.size() + 1);
         assertThat(after).filteredOn(p -> !before.contains(p)).singleElement()
@@ -259,11 +252,11 @@ class QuarantineCommandIT {
         });
 
         Run delivered = aval("quarantine", "reprocess", multiMappingFailed);
-        assertThat(delivered.exit).isEqualTo(1);
-        assertThat(delivered.err).contains(multiMappingFailed + " was delivered already", "deliver it twice");
+        assertThat(delivered.exit()).isEqualTo(1);
+        assertThat(delivered.err()).contains(multiMappingFailed + " was delivered already", "deliver it twice");
         Run neverQuarantined = aval("quarantine", "reprocess", multiDelivered);
-        assertThat(neverQuarantined.exit).isEqualTo(1);
-        assertThat(neverQuarantined.err).contains(multiDelivered + " was delivered already");
+        assertThat(neverQuarantined.exit()).isEqualTo(1);
+        assertThat(neverQuarantined.err()).contains(multiDelivered + " was delivered already");
         assertThat(erpFiles()).hasSize(before.size() + 1);
     }
 
@@ -276,34 +269,34 @@ class QuarantineCommandIT {
     void reprocessThatFailsAgainKeepsTheMessageQuarantinedWithTheNewReason() throws Exception {
         List<Path> before = erpFiles();
         Run reprocess = aval("quarantine", "reprocess", multiNotAgreed, "--by", "dave");
-        assertThat(reprocess.exit).as(reprocess.toString()).isEqualTo(3);
-        assertThat(reprocess.out).contains(multiNotAgreed + " reprocessed by dave: not delivered",
+        assertThat(reprocess.exit()).as(reprocess.toString()).isEqualTo(3);
+        assertThat(reprocess.out()).contains(multiNotAgreed + " reprocessed by dave: not delivered",
                 multiNotAgreed + " QUARANTINED", "not valid UBL 2.1");
         assertThat(erpFiles()).isEqualTo(before);
         Run list = aval("quarantine", "list");
         assertThat(list.line(multiNotAgreed)).contains("not valid UBL 2.1").doesNotContain("D01B is not agreed");
         Run show = aval("quarantine", "show", multiNotAgreed);
-        assertThat(show.out).contains("D01B is not agreed", "QUARANTINE_REPROCESSED", "by dave", "not valid UBL 2.1");
+        assertThat(show.out()).contains("D01B is not agreed", "QUARANTINE_REPROCESSED", "by dave", "not valid UBL 2.1");
     }
 
     @Test
     @Order(4)
     void discardNeedsAReasonLeavesTheListAndStaysInTheJournalWithWhoAndWhy() {
         Run noReason = aval("quarantine", "discard", badUnz);
-        assertThat(noReason.exit).isEqualTo(2);
-        assertThat(noReason.err).contains("Missing required option", "--reason");
+        assertThat(noReason.exit()).isEqualTo(2);
+        assertThat(noReason.err()).contains("Missing required option", "--reason");
         Run blankReason = aval("quarantine", "discard", badUnz, "--reason", " ");
-        assertThat(blankReason.exit).isEqualTo(2);
-        assertThat(blankReason.err).contains("--reason must say why " + badUnz + " is discarded");
-        assertThat(aval("quarantine", "list").out).contains(badUnz + " ");
+        assertThat(blankReason.exit()).isEqualTo(2);
+        assertThat(blankReason.err()).contains("--reason must say why " + badUnz + " is discarded");
+        assertThat(aval("quarantine", "list").out()).contains(badUnz + " ");
 
         Run discard = aval("quarantine", "discard", badUnz, "--by", "bob", "--reason", "partner resent it corrected as BADUNZ02");
-        assertThat(discard.exit).isZero();
-        assertThat(discard.out).contains(badUnz + " discarded by bob", "the whole interchange, 1 message(s)");
-        assertThat(aval("quarantine", "list").out).doesNotContain(badUnz + " ");
+        assertThat(discard.exit()).isZero();
+        assertThat(discard.out()).contains(badUnz + " discarded by bob", "the whole interchange, 1 message(s)");
+        assertThat(aval("quarantine", "list").out()).doesNotContain(badUnz + " ");
 
         Run show = aval("quarantine", "show", badUnz);
-        assertThat(show.out).contains(badUnz + "  DISCARDED", "by bob", "partner resent it corrected as BADUNZ02", "UNZ counts 2 messages");
+        assertThat(show.out()).contains(badUnz + "  DISCARDED", "by bob", "partner resent it corrected as BADUNZ02", "UNZ counts 2 messages");
         withJournal(journal -> {
             assertThat(journal.entries(JournalQuery.all())).filteredOn(e -> e.interchangeId().equals(badUnz))
                     .extracting(JournalEntry::status).containsOnly("DISCARDED");
@@ -317,10 +310,10 @@ class QuarantineCommandIT {
         });
 
         Run reprocess = aval("quarantine", "reprocess", badUnz);
-        assertThat(reprocess.exit).isEqualTo(1);
-        assertThat(reprocess.err).contains(badUnz + " was discarded", "not reprocessed");
+        assertThat(reprocess.exit()).isEqualTo(1);
+        assertThat(reprocess.err()).contains(badUnz + " was discarded", "not reprocessed");
         Run discardAgain = aval("quarantine", "discard", badUnz, "--reason", "twice");
-        assertThat(discardAgain.exit).isEqualTo(1);
+        assertThat(discardAgain.exit()).isEqualTo(1);
     }
 
     @Test
@@ -332,12 +325,12 @@ class QuarantineCommandIT {
         try (BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(said.readLine()).isEqualTo("locked");
             Run list = aval("quarantine", "list");
-            assertThat(list.exit).isEqualTo(2);
-            assertThat(list.err.strip()).isEqualTo("aval quarantine: a gateway is running on " + data.toAbsolutePath().normalize()
+            assertThat(list.exit()).isEqualTo(2);
+            assertThat(list.err().strip()).isEqualTo("aval quarantine: a gateway is running on " + data.toAbsolutePath().normalize()
                     + " (its database is locked); stop it first");
             Run reprocess = aval("quarantine", "reprocess", multiNotAgreed);
-            assertThat(reprocess.exit).isEqualTo(2);
-            assertThat(reprocess.err).contains("a gateway is running on").doesNotContain("Exception");
+            assertThat(reprocess.exit()).isEqualTo(2);
+            assertThat(reprocess.err()).contains("a gateway is running on").doesNotContain("Exception");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor();
@@ -346,21 +339,8 @@ class QuarantineCommandIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Run(int exit, String out, String err) {
-        String line(String id) {
-            return out.lines().filter(l -> l.startsWith(id + " ")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no line for " + id + " in\n" + out));
-        }
-    }
-
     private static Run aval(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config", config.toString(), "--data", data.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new AvalCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return cli.aval(args);
     }
 
     private static AvalConfig config() {
@@ -380,8 +360,6 @@ class QuarantineCommandIT {
     }
 
     private static List<Path> erpFiles() throws Exception {
-        try (Stream<Path> files = Files.list(data.resolve("outbound/erp"))) {
-            return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-        }
+        return cli.erpFiles();
     }
 }
