@@ -150,7 +150,7 @@ public final class QuarantineLedger {
             InterchangeRecord copy = new InterchangeRecord();
             copy.receivedAt = Instant.now();
             copy.updatedAt = copy.receivedAt;
-            copy.transport = "reprocess";
+            copy.transport = old.transport; // the ERP's documents are told apart by it
             copy.sourceName = old.sourceName;
             copy.direction = old.direction;
             copy.mode = old.mode;

@@ -67,6 +67,8 @@ class QuarantineCommandIT {
     static String multiNotAgreed;
     /** An interchange whose UNZ count is wrong: quarantined as a whole, to be discarded. */
     static String badUnz;
+    /** An invoice from the ERP for acme's new identity: quarantined as a whole, for the partner once fixed. */
+    static String erpInvoice;
 
     /**
      * The profile lacks acme's new identity and D01B; the mapping has a bug (it writes a price on
@@ -110,9 +112,14 @@ class QuarantineCommandIT {
             long multiId = gateway.submit(bytes(multi), "test", "multi.edi", ProcessingMode.DELIVER);
             long bad = gateway.submit(bytes(interchange(ACME, "BADUNZ01", ordersBody("PO-Q-BAD", "20261120", "4000862141404", 5))
                     .replace("UNZ+1+BADUNZ01", "UNZ+2+BADUNZ01")), "test", "bad-unz.edi", ProcessingMode.DELIVER);
+            String invoice = Files.readString(TestGateway.samples().resolve("ubl/invoice-FA-2026-10022.xml"), StandardCharsets.UTF_8)
+                    .replace("5412345000013", ACME_NEW_IDENTITY).replace("FA-2026-10022", "FA-2026-QERP1");
+            long erp = gateway.submit(invoice.getBytes(StandardCharsets.UTF_8), "erp", "invoice-FA-2026-QERP1.xml", ProcessingMode.DELIVER);
             gateway.awaitIdle(Duration.ofMinutes(2));
 
             Journal journal = gateway.journal();
+            assertThat(journal.interchange(erp).status().name()).isEqualTo("QUARANTINED");
+            erpInvoice = "I-" + erp;
             assertThat(journal.interchange(unknown).status().name()).isEqualTo("QUARANTINED");
             assertThat(journal.interchange(bad).status().name()).isEqualTo("QUARANTINED");
             List<MessageRecord> three = journal.messagesOf(multiId);
@@ -145,7 +152,7 @@ class QuarantineCommandIT {
         assertThat(list.line(multiMappingFailed)).contains("message", "acme", "MULTIQ01", "PO-Q-2", "not valid UBL 2.1");
         assertThat(list.line(badUnz)).contains("interchange", "acme", "BADUNZ01", "UNZ counts 2 messages");
         assertThat(list.out()).doesNotContain(multiDelivered + " ");
-        assertThat(list.out()).contains("4 entries in quarantine");
+        assertThat(list.out()).contains("5 entries in quarantine");
 
         JsonNode json = new ObjectMapper().readTree(aval("quarantine", "list", "--json", "--partner", "acme").out());
         List<String> ids = new ArrayList<>();
@@ -334,6 +341,20 @@ class QuarantineCommandIT {
         } finally {
             holder.getOutputStream().close();
             holder.waitFor();
+        }
+    }
+
+    /** A supplier document keeps its transport on the re-run, so it is sent to the partner, not merely archived. */
+    @Test
+    @Order(8)
+    void erpInvoiceForAnUnknownPartyIsSentToThePartnerOnceItsProfileKnowsIt() throws Exception {
+        Run reprocess = aval("quarantine", "reprocess", erpInvoice, "--by", "frank");
+        assertThat(reprocess.exit()).as(reprocess.toString()).isZero();
+        assertThat(reprocess.out()).contains(erpInvoice + " re-run as I-", "reprocessed by frank: delivered", "DELIVERED to ");
+        try (Stream<Path> sent = Files.list(data.resolve("outbound/acme"))) {
+            List<Path> files = sent.filter(Files::isRegularFile).toList();
+            assertThat(files).singleElement().satisfies(f ->
+                    assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).contains("INVOIC", "FA-2026-QERP1"));
         }
     }
 
