@@ -199,22 +199,23 @@ public final class Journal {
     }
 
     /**
-     * A quarantined message put back on its way ({@code ./aval quarantine reprocess}): ACCEPTED
-     * again when {@code problem} is null, otherwise it stays QUARANTINED with this new reason.
-     * Returns true when it was readmitted; false when it was not in quarantine or still has a problem.
+     * A quarantined message put back on its way ({@code ./aval quarantine reprocess}): to
+     * {@code next} (ACCEPTED for translation, ARCHIVED for the signal tap only), or, when
+     * {@code next} is QUARANTINED, kept there with {@code reason} as its new reason. Returns true
+     * when it left quarantine; false when it was not in quarantine or stays there.
      */
-    public boolean readmit(long messageId, String problem) {
+    public boolean readmit(long messageId, MessageStatus next, String reason) {
         return inTransaction(em -> {
             MessageRecord r = em.find(MessageRecord.class, messageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (r.status != MessageStatus.QUARANTINED) {
                 return false;
             }
-            r.status = problem == null ? MessageStatus.ACCEPTED : MessageStatus.QUARANTINED;
-            r.reason = clip(problem);
+            r.status = next;
+            r.reason = clip(reason);
             r.updatedAt = Instant.now();
-            em.persist(new MessageEvent(r.interchangeId, messageId, r.status.name(),
-                    problem == null ? "readmitted: checks passed against the current partner profile and mappings" : problem));
-            return problem == null;
+            em.persist(new MessageEvent(r.interchangeId, messageId, next.name(), reason != null ? reason
+                    : "readmitted: checks passed against the current partner profile and mappings"));
+            return next != MessageStatus.QUARANTINED;
         });
     }
 

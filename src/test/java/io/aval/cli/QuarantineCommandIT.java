@@ -67,6 +67,8 @@ class QuarantineCommandIT {
     static String multiNotAgreed;
     /** An interchange whose UNZ count is wrong: quarantined as a whole, to be discarded. */
     static String badUnz;
+    /** Message 2 (D01B, not agreed) of an interchange imported with --archive: history, never to be delivered. */
+    static String archivedNotAgreed;
     /** An invoice from the ERP for acme's new identity: quarantined as a whole, for the partner once fixed. */
     static String erpInvoice;
 
@@ -115,9 +117,16 @@ class QuarantineCommandIT {
             String invoice = Files.readString(TestGateway.samples().resolve("ubl/invoice-FA-2026-10022.xml"), StandardCharsets.UTF_8)
                     .replace("5412345000013", ACME_NEW_IDENTITY).replace("FA-2026-10022", "FA-2026-QERP1");
             long erp = gateway.submit(invoice.getBytes(StandardCharsets.UTF_8), "erp", "invoice-FA-2026-QERP1.xml", ProcessingMode.DELIVER);
+            long archive = gateway.submit(bytes(interchange(ACME, "ARCHQ001",
+                    ordersBody("PO-Q-A1", "20251120", "4000862141404", 1),
+                    ordersBody("PO-Q-A2", "20251120", "4000862141404", 2))
+                    .replace("UNH+2+ORDERS:D:96A:UN:EAN008", "UNH+2+ORDERS:D:01B:UN:EAN010")), "import", "archive.edi", ProcessingMode.ARCHIVE);
             gateway.awaitIdle(Duration.ofMinutes(2));
 
             Journal journal = gateway.journal();
+            List<MessageRecord> archived = journal.messagesOf(archive);
+            assertThat(archived).extracting(m -> m.status().name()).containsExactly("ARCHIVED", "QUARANTINED");
+            archivedNotAgreed = "M-" + archived.get(1).id();
             assertThat(journal.interchange(erp).status().name()).isEqualTo("QUARANTINED");
             erpInvoice = "I-" + erp;
             assertThat(journal.interchange(unknown).status().name()).isEqualTo("QUARANTINED");
@@ -152,7 +161,7 @@ class QuarantineCommandIT {
         assertThat(list.line(multiMappingFailed)).contains("message", "acme", "MULTIQ01", "PO-Q-2", "not valid UBL 2.1");
         assertThat(list.line(badUnz)).contains("interchange", "acme", "BADUNZ01", "UNZ counts 2 messages");
         assertThat(list.out()).doesNotContain(multiDelivered + " ");
-        assertThat(list.out()).contains("5 entries in quarantine");
+        assertThat(list.out()).contains("6 entries in quarantine");
 
         JsonNode json = new ObjectMapper().readTree(aval("quarantine", "list", "--json", "--partner", "acme").out());
         List<String> ids = new ArrayList<>();
@@ -356,6 +365,23 @@ class QuarantineCommandIT {
             assertThat(files).singleElement().satisfies(f ->
                     assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).contains("INVOIC", "FA-2026-QERP1"));
         }
+    }
+
+    /** A message of an archive import goes back to the archive (and the signal tap), never to the ERP. */
+    @Test
+    @Order(9)
+    void messageOfAnArchiveImportIsArchivedNotDeliveredWhenReprocessed() throws Exception {
+        List<Path> before = erpFiles();
+        Run reprocess = aval("quarantine", "reprocess", archivedNotAgreed, "--by", "gina", "--reason", "D01B agreed");
+        assertThat(reprocess.exit()).as(reprocess.toString()).isZero();
+        assertThat(reprocess.out()).contains(archivedNotAgreed + " ARCHIVED archive import: recorded, not delivered");
+        assertThat(erpFiles()).isEqualTo(before);
+        withJournal(journal -> {
+            MessageRecord m = journal.message(id(archivedNotAgreed));
+            assertThat(m.status().name()).isEqualTo("ARCHIVED");
+            assertThat(m.tappedAt()).isNotNull();
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
