@@ -1,5 +1,6 @@
 package io.aval.cli;
 
+import io.aval.config.AvalConfig;
 import io.aval.edifact.CheckedInterchange;
 import io.aval.edifact.EnvelopeChecker;
 import io.aval.edifact.Finding;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +77,7 @@ public final class QuarantineCommand implements Runnable {
 
         @Override
         public final Integer call() throws Exception {
-            io.aval.config.AvalConfig config = common.load();
+            AvalConfig config = common.load();
             try {
                 return act(config);
             } catch (IllegalArgumentException e) {
@@ -97,10 +99,10 @@ public final class QuarantineCommand implements Runnable {
             }
         }
 
-        abstract int act(io.aval.config.AvalConfig config) throws Exception;
+        abstract int act(AvalConfig config) throws Exception;
 
         /** Runs {@code work} on the journal alone: list, show and discard need no gateway. */
-        <T> T withLedger(io.aval.config.AvalConfig config, Function<QuarantineLedger, T> work) {
+        <T> T withLedger(AvalConfig config, Function<QuarantineLedger, T> work) {
             try (Database db = Database.open(config, List.of())) {
                 return work.apply(new QuarantineLedger(db.entityManagerFactory()));
             }
@@ -117,7 +119,7 @@ public final class QuarantineCommand implements Runnable {
         String partner;
 
         @Override
-        int act(io.aval.config.AvalConfig config) throws Exception {
+        int act(AvalConfig config) throws Exception {
             List<QuarantineLedger.Item> items = withLedger(config, ledger -> ledger.list(partner));
             if (json) {
                 out().println(JsonOutput.of(items));
@@ -128,7 +130,7 @@ public final class QuarantineCommand implements Runnable {
             for (QuarantineLedger.Item i : items) {
                 out().printf(row, i.id(), i.scope() == QuarantineLedger.Scope.INTERCHANGE ? "interchange" : "message",
                         nz(i.partner()), i.interchangeId(), nz(i.messageType()), nz(i.interchangeRef()),
-                        nz(i.documentNumber()), i.receivedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), nz(i.reason()));
+                        nz(i.documentNumber()), i.receivedAt().truncatedTo(ChronoUnit.SECONDS), nz(i.reason()));
             }
             out().println(items.size() + (items.size() == 1 ? " entry" : " entries") + " in quarantine");
             return 0;
@@ -147,7 +149,7 @@ public final class QuarantineCommand implements Runnable {
         boolean raw;
 
         @Override
-        int act(io.aval.config.AvalConfig config) {
+        int act(AvalConfig config) {
             QuarantineLedger.Subject s = withLedger(config, ledger -> ledger.subject(id));
             print(out(), s, raw);
             return 0;
@@ -183,7 +185,7 @@ public final class QuarantineCommand implements Runnable {
             }
             out.println("history");
             for (QuarantineLedger.HistoryLine h : s.history()) {
-                out.printf("  %-24s %-6s %-22s %-12s %s%n", h.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), h.entry(),
+                out.printf("  %-24s %-6s %-22s %-12s %s%n", h.at().truncatedTo(ChronoUnit.MILLIS), h.entry(),
                         h.status(), h.actor() == null ? "gateway" : "by " + h.actor(), nz(h.detail()));
             }
             String content = m != null && m.rawText() != null ? m.rawText() : text(i.rawBytes());
@@ -262,7 +264,7 @@ public final class QuarantineCommand implements Runnable {
         long timeoutSeconds;
 
         @Override
-        int act(io.aval.config.AvalConfig config) throws Exception {
+        int act(AvalConfig config) throws Exception {
             // refuse what is not in quarantine before starting a whole gateway for it
             withLedger(config, ledger -> ledger.requireReprocessable(id));
             try (Gateway gateway = Gateway.start(config)) {
@@ -290,7 +292,7 @@ public final class QuarantineCommand implements Runnable {
         String by = System.getProperty("user.name");
 
         @Override
-        int act(io.aval.config.AvalConfig config) {
+        int act(AvalConfig config) {
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("--reason must say why " + id + " is discarded");
             }
