@@ -198,6 +198,27 @@ public final class Journal {
         });
     }
 
+    /**
+     * A quarantined message put back on its way ({@code ./aval quarantine reprocess}): to
+     * {@code next} (ACCEPTED for translation, ARCHIVED for the signal tap only), or, when
+     * {@code next} is QUARANTINED, kept there with {@code reason} as its new reason. Returns true
+     * when it left quarantine; false when it was not in quarantine or stays there.
+     */
+    public boolean readmit(long messageId, MessageStatus next, String reason) {
+        return inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (r.status != MessageStatus.QUARANTINED) {
+                return false;
+            }
+            r.status = next;
+            r.reason = clip(reason);
+            r.updatedAt = Instant.now();
+            em.persist(new MessageEvent(r.interchangeId, messageId, next.name(), reason != null ? reason
+                    : "readmitted: checks passed against the current partner profile and mappings"));
+            return next != MessageStatus.QUARANTINED;
+        });
+    }
+
     /** Updates what parsing learned about a message (document number, business date). */
     public void identify(long messageId, String documentNumber, LocalDate businessDate) {
         inTransaction(em -> {
