@@ -36,9 +36,8 @@ class NotifyRoutesTest {
         Properties p = TestGateway.config(TestGateway.HOME.resolve("target/notify-routes")).asProperties();
         p.setProperty("aval.notify.enabled", Boolean.toString(enabled));
         p.setProperty("aval.notify.alert-period-ms", "50");
-        p.setProperty("aval.notify.digest-period-ms", "50");
+        p.setProperty("aval.notify.digest-cron", "* * * * * ?");
         p.setProperty("aval.notify.alert-delay-ms", "0");
-        p.setProperty("aval.notify.digest-delay-ms", "0");
         main.setOverrideProperties(p);
         main.setDefaultPropertyPlaceholderLocation("false");
         String routes = TestGateway.HOME.resolve("routes").toAbsolutePath().toString();
@@ -68,5 +67,17 @@ class NotifyRoutesTest {
         } finally {
             main.stop();
         }
+    }
+
+    @Test
+    void theDefaultDigestGoesOutAtSevenOnWorkingDays() throws Exception {
+        var config = TestGateway.config(TestGateway.HOME.resolve("target/notify-routes"));
+        var cron = new org.quartz.CronExpression(config.get("aval.notify.digest-cron"));
+        java.util.TimeZone zone = java.util.TimeZone.getTimeZone(config.get("aval.notify.digest-time-zone"));
+        cron.setTimeZone(zone);
+        java.time.ZonedDateTime saturday = java.time.ZonedDateTime.of(2026, 11, 28, 12, 0, 0, 0, zone.toZoneId());
+        java.util.Date next = cron.getNextValidTimeAfter(java.util.Date.from(saturday.toInstant()));
+        assertThat(next.toInstant().atZone(zone.toZoneId()).toLocalDateTime())
+                .isEqualTo(java.time.LocalDateTime.of(2026, 11, 30, 7, 0));
     }
 }
