@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
@@ -29,6 +30,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * start it the same way.
  */
 public final class Gateway implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Gateway.class);
 
     private final AvalConfig config;
     private final Database database;
@@ -55,16 +58,35 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(AvalConfig config) {
+        long t0 = System.nanoTime();
         prepareFolders(config.dataDir());
         PartnerDirectory partners = PartnerDirectory.load(config.configDir().resolve("partners.yaml"));
         PartnerEnvelopes.check(partners);
         List<Class<?>> entities = new java.util.ArrayList<>(io.aval.signal.SignalEntities.CLASSES);
         entities.addAll(io.aval.notify.NotifyEntities.CLASSES);
-        Database database = Database.open(config, entities);
+        // the broker and the database start side by side: neither needs the other to come up
+        CompletableFuture<MessageBroker> brokerStart = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                brokerStart.complete(MessageBroker.start(config));
+            } catch (Throwable e) {
+                brokerStart.completeExceptionally(e);
+            }
+        }, "aval-broker-start");
+        starter.start();
+        Database database;
+        try {
+            database = Database.open(config, entities);
+        } catch (RuntimeException e) {
+            brokerStart.thenAccept(MessageBroker::close);
+            throw e;
+        }
+        long tDatabase = System.nanoTime();
         MessageBroker broker = null;
         EdifactReaders readers = null;
         try {
-            broker = MessageBroker.start(config);
+            broker = started(brokerStart);
+            long tBroker = System.nanoTime();
             Journal journal = new Journal(database.entityManagerFactory());
             readers = new EdifactReaders(config.mappingsDir(), config.get("aval.edifact.reader", "stock"));
             MappingCatalog mappings = new MappingCatalog(config.mappingsDir());
@@ -100,6 +122,9 @@ public final class Gateway implements AutoCloseable {
                     .withJmxEnabled(false)
                     .withShutdownTimeout(15);
             main.start();
+            LOG.info("Gateway ready in {} ms (database {} ms, broker {} ms, beside it; routes {} ms)",
+                    (System.nanoTime() - t0) / 1_000_000, (tDatabase - t0) / 1_000_000, (tBroker - t0) / 1_000_000,
+                    (System.nanoTime() - tBroker) / 1_000_000);
             io.aval.notify.FeedbackServer feedback = Boolean.parseBoolean(config.get("aval.http.enabled", "false"))
                     ? io.aval.notify.FeedbackServer.start(config, database.entityManagerFactory()) : null;
             return new Gateway(config, database, broker, readers, journal, main, repNotifier, feedback);
@@ -113,8 +138,22 @@ public final class Gateway implements AutoCloseable {
             database.close();
             throw e;
         } catch (Exception e) {
+            if (broker != null) {
+                broker.close();
+            }
             database.close();
             throw new IllegalStateException("Gateway did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageBroker started(CompletableFuture<MessageBroker> start) {
+        try {
+            return start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("The broker did not start: " + e.getCause(), e.getCause());
         }
     }
 
