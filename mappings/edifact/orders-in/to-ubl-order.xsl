@@ -46,7 +46,8 @@
     <xsl:template match="/">
         <Order>
             <cbc:UBLVersionID>2.1</cbc:UBLVersionID>
-            <cbc:ID><xsl:value-of select="$msg/BGM/E1004"/></cbc:ID>
+            <!-- document number: BGM 1004 (D96A), inside C106 since D01B -->
+            <cbc:ID><xsl:value-of select="($msg/BGM/E1004, $msg/BGM/C106/E1004)[1]"/></cbc:ID>
             <cbc:IssueDate><xsl:value-of select="aval:date($msg/DTM/C507[E2005 = '137'])"/></cbc:IssueDate>
             <xsl:if test="$msg/BGM/C002/E1001">
                 <cbc:OrderTypeCode><xsl:value-of select="$msg/BGM/C002/E1001"/></cbc:OrderTypeCode>
