@@ -20,8 +20,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * XML documents. UBL documents issued by the supplier (despatch advices, invoices, credit notes,
  * order responses) dropped by the ERP go on to outbound translation; the same documents from an
- * import are recorded as what the supplier sent, never sent again. Anything else is quarantined
- * with the reason. The XML is read with DTDs and external
+ * import are recorded as what the supplier sent, never sent again. A UBL Order from a customer
+ * who speaks XML goes on to the ERP (its partner is the one its BuyerCustomerParty ids name).
+ * Anything else is quarantined with the reason. The XML is read with DTDs and external
  * entities disabled.
  */
 final class XmlDocumentIntake {

@@ -49,7 +49,14 @@ public record Partner(String id, String name, String account, List<PartyIdentity
 
         /** The CONTRL deadline; an unreadable value stops the gateway at start-up (see PartnerEnvelopes). */
         public java.time.Duration acknowledgementDeadline() {
-            return ackWithin == null || ackWithin.isBlank() ? java.time.Duration.ofHours(24) : java.time.Duration.parse(ackWithin.trim());
+            if (ackWithin == null || ackWithin.isBlank()) {
+                return java.time.Duration.ofHours(24);
+            }
+            try {
+                return java.time.Duration.parse(ackWithin.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("ackWithin '" + ackWithin + "' is not an ISO-8601 duration such as PT24H", e);
+            }
         }
     }
 
