@@ -81,7 +81,7 @@ public final class AcknowledgementTracker {
         String detail = describe(m.partnerId(), report);
         AcknowledgementRecord ack = acknowledgements.answer(m.partnerId(), report.interchangeReference(), status, detail, m.id())
                 .orElseThrow(() -> new MessageRejectedException(where + ": acknowledges interchange "
-                        + report.interchangeReference() + ", which Aval never sent to " + m.partnerId() + " asking for a CONTRL"));
+                        + report.interchangeReference() + ", which Aval never sent to " + m.partnerId()));
         journal.transition(m.id(), MessageStatus.DELIVERED, null,
                 "acknowledgement of interchange " + ack.controlRef() + " (M-" + ack.messageId() + "): " + status);
         journal.tapped(m.id(), "CONTRL: nothing for the signal side");

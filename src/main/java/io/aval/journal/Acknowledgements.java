@@ -117,7 +117,8 @@ public final class Acknowledgements {
 
     /**
      * Settles the acknowledgement of the interchange {@code controlRef} we sent to {@code partnerId} with what
-     * its CONTRL said. Empty when we never sent that partner an interchange with this reference asking for one.
+     * its CONTRL said, also when we had not asked for one. Empty when we never sent that partner an interchange
+     * with this reference.
      */
     public Optional<AcknowledgementRecord> answer(String partnerId, String controlRef, AcknowledgementStatus status,
                                                   String detail, long contrlMessageId) {
@@ -126,15 +127,34 @@ public final class Acknowledgements {
                             "select a from AcknowledgementRecord a where a.partnerId = :p and a.controlRef = :r",
                             AcknowledgementRecord.class)
                     .setParameter("p", partnerId).setParameter("r", controlRef).getResultList();
-            if (found.isEmpty()) {
-                return Optional.empty();
+            AcknowledgementRecord a;
+            if (!found.isEmpty()) {
+                a = found.get(0);
+            } else {
+                // a CONTRL we did not ask for still settles the interchange it names, if we sent it
+                List<MessageRecord> sent = em.createQuery("select m from MessageRecord m where m.partnerId = :p"
+                                + " and m.interchangeRef = :r and m.direction = :d and m.messageType <> 'CONTRL'"
+                                + " and m.status = :s order by m.id", MessageRecord.class)
+                        .setParameter("p", partnerId).setParameter("r", controlRef)
+                        .setParameter("d", Direction.OUTBOUND).setParameter("s", MessageStatus.DELIVERED)
+                        .getResultList();
+                if (sent.isEmpty()) {
+                    return Optional.empty();
+                }
+                a = new AcknowledgementRecord();
+                a.partnerId = partnerId;
+                a.controlRef = controlRef;
+                a.messageId = sent.get(0).id;
+                a.dueAt = Instant.now();
             }
-            AcknowledgementRecord a = found.get(0);
             a.status = status;
             a.detail = Journal.clip(detail);
             a.answeredAt = Instant.now();
             a.contrlMessageId = contrlMessageId;
             a.updatedAt = a.answeredAt;
+            if (a.id == null) {
+                em.persist(a);
+            }
             MessageRecord m = em.find(MessageRecord.class, a.messageId);
             em.persist(new MessageEvent(m.interchangeId, a.messageId, status.name(), detail));
             return Optional.of(a);
