@@ -131,6 +131,26 @@ class TwoWayFlowsIT {
     }
 
     @Test
+    void answersASyntax4InterchangeInSyntax4WithThePartnersCharset() throws Exception {
+        String edi = brico(ordersBody("PO-BR-4", "20261123", "4000862141404", 6))
+                .replace("UNOC:3", "UNOW:4").replace("+261126:1200+BRC'", "+20261126:1200+BRC0004'").replace("UNZ+1+BRC'", "UNZ+1+BRC0004'")
+                .replace("Acme Entrepot Lyon", "Entrepôt Lyon-Gerland");
+        assertThat(process(edi.getBytes(StandardCharsets.UTF_8), "brico-v4.edi")).singleElement()
+                .extracting(JournalEntry::status).isEqualTo("DELIVERED");
+
+        byte[] contrl = Files.readAllBytes(Path.of(contrlSentFor("bricoplus", "BRC0004").deliveredTo()));
+        CheckedInterchange envelope = new EnvelopeChecker().check(contrl);
+        assertThat(envelope.findings()).isEmpty();
+        assertThat(envelope.header().syntax()).isEqualTo("UNOW:4");
+        assertThat(envelope.header().recipientId()).isEqualTo(BRICO);
+        assertThat(new String(contrl, StandardCharsets.UTF_8)).contains("UNH+1+CONTRL:4:1:UN'");
+        ContrlReport report = new ContrlReader().read(contrl);
+        assertThat(report.syntaxVersion()).isEqualTo(4);
+        assertThat(report.interchangeReference()).isEqualTo("BRC0004");
+        assertThat(report.action()).isEqualTo(ContrlReport.Action.ACKNOWLEDGED);
+    }
+
+    @Test
     void rejectsADuplicateInterchangeAsAWholeWithCode26() throws Exception {
         String edi = askingForContrl(interchange(ACME, "DUPACK1", ordersBody("PO-DA-1", "20261122", "4000862141404", 1)), "DUPACK1");
         process(bytes(edi), "dup-1.edi");
