@@ -27,29 +27,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The flows of issue 4 on a real gateway (routes, Artemis, H2): CONTRL sent for the interchanges that ask for
  * one and read back from the partner's outbound folder; partners' CONTRL matched to what we sent (acknowledged,
  * rejected, unmatched) and an unanswered interchange reported OVERDUE; a customer's UBL Order and a D01B ORDERS
- * delivered to the ERP. Partners: {@code src/test/resources/gateway/partners-two-way.yaml}.
+ * delivered to the ERP. Partners: {@code src/test/resources/gateway/partners-two-way.yaml}. Subclasses choose the
+ * database.
  */
-class TwoWayFlowsIT {
+abstract class AbstractTwoWayFlowsIT {
 
     static final String BRICO = "3012345000016";
     static final String XMLCO = "7612345000012";
 
-    @TempDir
-    static Path data;
+    protected abstract Gateway gateway();
 
-    static Gateway gateway;
+    protected abstract Path data();
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** The project's config/ with partners-two-way.yaml as partners.yaml, checking deadlines every 300 ms. */
+    static AvalConfig twoWayConfig(Path data) throws java.io.IOException {
         Path config = Files.createDirectories(data.resolve("config"));
         try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
             for (Path f : files.toList()) {
@@ -58,18 +55,10 @@ class TwoWayFlowsIT {
         }
         Files.copy(TestGateway.HOME.resolve("src/test/resources/gateway/partners-two-way.yaml"), config.resolve("partners.yaml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        AvalConfig c = AvalConfig.load(config, data)
+        return AvalConfig.load(config, data)
                 .with("aval.routes", TestGateway.HOME.resolve("routes").toString())
                 .with("aval.mappings", TestGateway.HOME.resolve("mappings").toString())
                 .with("aval.contrl.overdue-check-ms", "300");
-        gateway = TestGateway.start(c);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     // ---- 1. CONTRL for partners' interchanges ----
@@ -84,7 +73,7 @@ class TwoWayFlowsIT {
         assertThat(sent.direction()).isEqualTo(Direction.OUTBOUND);
         assertThat(sent.status()).isEqualTo("DELIVERED");
         Path file = Path.of(sent.deliveredTo());
-        assertThat(file).startsWith(data.resolve("outbound/acme"));
+        assertThat(file).startsWith(data().resolve("outbound/acme"));
         byte[] contrl = Files.readAllBytes(file);
 
         CheckedInterchange envelope = new EnvelopeChecker().check(contrl);
@@ -195,7 +184,7 @@ class TwoWayFlowsIT {
         assertThat(no2.status()).isEqualTo("REJECTED");
         assertThat(no2.reason()).contains("partner acme rejected interchange " + rejected,
                 "message 1 (INVOIC)", "12 invalid value at segment 5", "element 1 component 2");
-        assertThat(gateway.journal().entries(new JournalQuery("REJECTED", "acme", Direction.OUTBOUND)))
+        assertThat(gateway().journal().entries(new JournalQuery("REJECTED", "acme", Direction.OUTBOUND)))
                 .extracting(JournalEntry::documentNumber).contains("FA-ACK-0002").doesNotContain("FA-ACK-0001");
         assertThat(outboundContrls()).noneMatch(e -> "C1".equals(e.documentNumber()) || "C2".equals(e.documentNumber()));
     }
@@ -215,7 +204,7 @@ class TwoWayFlowsIT {
         assertThat(outbound("FA-LATE-0001").interchangeRef()).isEqualTo(reference);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "OVERDUE".equals(outbound("FA-LATE-0001").status()));
-        assertThat(gateway.journal().entries(new JournalQuery("OVERDUE", null, null))).singleElement().satisfies(e -> {
+        assertThat(gateway().journal().entries(new JournalQuery("OVERDUE", null, null))).singleElement().satisfies(e -> {
             assertThat(e.documentNumber()).isEqualTo("FA-LATE-0001");
             assertThat(e.reason()).contains("no CONTRL from partner bricoplus", reference);
         });
@@ -237,7 +226,7 @@ class TwoWayFlowsIT {
         assertThat(e.messageType()).isEqualTo("UBL:Order");
         assertThat(e.documentNumber()).isEqualTo("PO-XML-0001");
         Path delivered = Path.of(e.deliveredTo());
-        assertThat(delivered).startsWith(data.resolve("outbound/erp"));
+        assertThat(delivered).startsWith(data().resolve("outbound/erp"));
         String xml = Files.readString(delivered, StandardCharsets.UTF_8);
         assertThat(new UblValidator().errors(xml, "Order")).isEmpty();
         assertThat(xml).contains("<cbc:ID>PO-XML-0001</cbc:ID>", XMLCO, "Joint torique 40mm");
@@ -264,12 +253,12 @@ class TwoWayFlowsIT {
     void d01bOrdersDroppedAsAFileIsDeliveredAsUblOrder() throws Exception {
         String edi = Files.readString(TestGateway.HOME.resolve("src/test/resources/edifact/orders-in/ok-d01b-eancom.edi"),
                 StandardCharsets.ISO_8859_1).replace("ORD01B0001", "ORD01BDROP");
-        Path tmp = data.resolve("inbound/.d01b.tmp");
+        Path tmp = data().resolve("inbound/.d01b.tmp");
         Files.writeString(tmp, edi, StandardCharsets.ISO_8859_1);
-        Files.move(tmp, data.resolve("inbound/orders-d01b.edi"));
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> gateway.journal()
+        Files.move(tmp, data().resolve("inbound/orders-d01b.edi"));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> gateway().journal()
                 .entries(JournalQuery.all()).stream().anyMatch(x -> isSettledMessageOf(x, "ORD01BDROP")));
-        JournalEntry e = gateway.journal().entries(JournalQuery.all()).stream()
+        JournalEntry e = gateway().journal().entries(JournalQuery.all()).stream()
                 .filter(x -> isSettledMessageOf(x, "ORD01BDROP")).findFirst().orElseThrow();
         assertThat(e.status()).as(e.reason()).isEqualTo("DELIVERED");
         assertThat(e.documentNumber()).isEqualTo("PO-2026-01B7");
@@ -283,54 +272,54 @@ class TwoWayFlowsIT {
     // ---- helpers ----
 
     /** A message (not its interchange) of the interchange {@code ref} that left ACCEPTED. */
-    private static boolean isSettledMessageOf(JournalEntry e, String ref) {
+    private boolean isSettledMessageOf(JournalEntry e, String ref) {
         return e.id().startsWith("M-") && ref.equals(e.interchangeRef()) && !"ACCEPTED".equals(e.status());
     }
 
-    private static List<JournalEntry> process(byte[] raw, String name) {
+    private List<JournalEntry> process(byte[] raw, String name) {
         return process(raw, name, "test");
     }
 
-    private static List<JournalEntry> process(byte[] raw, String name, String transport) {
-        long id = gateway.submit(raw, transport, name, ProcessingMode.DELIVER);
+    private List<JournalEntry> process(byte[] raw, String name, String transport) {
+        long id = gateway().submit(raw, transport, name, ProcessingMode.DELIVER);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> gateway.journal().pendingCount() == 0);
-        return gateway.journal().entries(JournalQuery.all()).stream().filter(e -> e.interchangeId().equals("I-" + id)).toList();
+                .until(() -> gateway().journal().pendingCount() == 0);
+        return gateway().journal().entries(JournalQuery.all()).stream().filter(e -> e.interchangeId().equals("I-" + id)).toList();
     }
 
-    private static JournalEntry only(List<JournalEntry> entries) {
+    private JournalEntry only(List<JournalEntry> entries) {
         assertThat(entries).hasSize(1);
         return entries.get(0);
     }
 
     /** UNB 0031 = 1: the interchange asks for a CONTRL. */
-    private static String askingForContrl(String edi, String ref) {
+    private String askingForContrl(String edi, String ref) {
         return edi.replace("+" + ref + "'UNH", "+" + ref + "++++1'UNH");
     }
 
     /** An interchange from Brico Plus (no UNB request: its profile asks for a CONTRL), reference BRC. */
-    private static String brico(String[]... messages) {
+    private String brico(String[]... messages) {
         return interchange(BRICO, "BRC", messages);
     }
 
-    private static List<JournalEntry> outboundContrls() {
-        return gateway.journal().entries(new JournalQuery(null, null, Direction.OUTBOUND)).stream()
+    private List<JournalEntry> outboundContrls() {
+        return gateway().journal().entries(new JournalQuery(null, null, Direction.OUTBOUND)).stream()
                 .filter(e -> "CONTRL".equals(e.messageType())).toList();
     }
 
-    private static JournalEntry contrlSentFor(String partner, String acknowledgedRef) {
+    private JournalEntry contrlSentFor(String partner, String acknowledgedRef) {
         return outboundContrls().stream()
                 .filter(e -> partner.equals(e.partner()) && acknowledgedRef.equals(e.documentNumber()))
                 .findFirst().orElseThrow(() -> new AssertionError("no CONTRL sent to " + partner + " for " + acknowledgedRef));
     }
 
-    private static JournalEntry outbound(String document) {
-        return gateway.journal().entries(new JournalQuery(null, null, Direction.OUTBOUND)).stream()
+    private JournalEntry outbound(String document) {
+        return gateway().journal().entries(new JournalQuery(null, null, Direction.OUTBOUND)).stream()
                 .filter(e -> document.equals(e.documentNumber())).findFirst().orElseThrow();
     }
 
     /** The ERP sends the sample invoice under a new number to {@code buyer}; returns its interchange reference. */
-    private static String sendInvoice(String number, String buyer) throws Exception {
+    private String sendInvoice(String number, String buyer) throws Exception {
         String ubl = Files.readString(TestGateway.samples().resolve("ubl/invoice-FA-2026-10022.xml"), StandardCharsets.UTF_8)
                 .replace("FA-2026-10022", number).replace(ACME, buyer);
         JournalEntry sent = only(process(ubl.getBytes(StandardCharsets.UTF_8), number + ".xml", "erp"));
@@ -340,12 +329,12 @@ class TwoWayFlowsIT {
     }
 
     /** The ERP order the EDIFACT sample maps to, as a customer would send it itself. */
-    private static String ublOrder(String number, String buyer) throws Exception {
+    private String ublOrder(String number, String buyer) throws Exception {
         return Files.readString(TestGateway.HOME.resolve("src/test/resources/edifact/orders-in/ok-sample-eancom.expected-ubl.xml"),
                 StandardCharsets.UTF_8).replace("PO-2026-1187", number).replace(ACME, buyer);
     }
 
-    private static byte[] read(Path p) {
+    private byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (java.io.IOException e) {
