@@ -125,9 +125,7 @@ public final class InterchangeIntake {
                 status = MessageStatus.QUARANTINED;
             } else if (direction == Direction.OUTBOUND || mode == ProcessingMode.ARCHIVE) {
                 status = MessageStatus.ARCHIVED;
-                reason = direction == Direction.OUTBOUND
-                        ? "sent by the supplier: recorded from the archive, not sent again"
-                        : "archive import: recorded, not delivered";
+                reason = archivedBecause(direction);
             } else {
                 status = MessageStatus.ACCEPTED;
             }
@@ -146,6 +144,50 @@ public final class InterchangeIntake {
         if (contrl != null && direction == Direction.INBOUND && record.mode() == ProcessingMode.DELIVER) {
             contrl.answer(record.id(), partner, checked, report);
         }
+    }
+
+    /**
+     * A quarantined message of an accepted interchange, re-run on its own ({@code ./aval quarantine
+     * reprocess M-n}): checked again, from the journaled interchange, against the partner profile
+     * and mappings as they are now. Returns its id when it goes on (to translation, or to the signal
+     * tap only when its interchange was an archive or the supplier's own), nothing when it stays
+     * quarantined (with the reason found now).
+     */
+    public List<Long> readmit(@Body long messageId) {
+        MessageRecord m = journal.message(messageId);
+        InterchangeRecord record = journal.interchange(m.interchangeId());
+        String problem = null;
+        boolean edifact = EnvelopeChecker.looksLikeEdifact(record.rawBytes());
+        Optional<Partner> partner = partners.byId(m.partnerId());
+        if (partner.isEmpty()) {
+            problem = "partner " + m.partnerId() + ", interchange " + m.interchangeRef() + ", message " + m.messageRef()
+                    + ": partner " + m.partnerId() + " is no longer in partners.yaml";
+        } else if (m.direction() == Direction.INBOUND && edifact) {
+            CheckedInterchange checked = checker.check(record.rawBytes());
+            Optional<MessageSlice> slice = checked.messages().stream().filter(s -> s.seq() == m.seq()).findFirst();
+            if (checked.header() == null || slice.isEmpty()) {
+                problem = "interchange I-" + record.id() + ": message " + m.seq() + " is no longer found in the journaled bytes";
+            } else {
+                problem = messageProblem(partner.get(), Direction.INBOUND, slice.get())
+                        .map(f -> where(partner.get(), checked.header()) + ", message " + m.messageRef() + ": " + f.describe())
+                        .orElse(null);
+            }
+        }
+        if (problem != null) {
+            journal.readmit(messageId, MessageStatus.QUARANTINED, problem);
+            return List.of();
+        }
+        boolean archived = edifact
+                ? m.direction() == Direction.OUTBOUND || record.mode() == ProcessingMode.ARCHIVE
+                : !(XmlDocumentIntake.ERP_TRANSPORT.equals(record.transport()) && record.mode() == ProcessingMode.DELIVER);
+        return journal.readmit(messageId, archived ? MessageStatus.ARCHIVED : MessageStatus.ACCEPTED,
+                archived ? archivedBecause(m.direction()) : null) ? List.of(messageId) : List.of();
+    }
+
+    private static String archivedBecause(Direction direction) {
+        return direction == Direction.OUTBOUND
+                ? "sent by the supplier: recorded from the archive, not sent again"
+                : "archive import: recorded, not delivered";
     }
 
     /**

@@ -44,7 +44,9 @@ public final class Quarantine {
     /** A message the broker gave up on: quarantined with what it was. */
     public void deadLetter(Exchange exchange) {
         String stage = exchange.getMessage().getHeader(AvalHeaders.STAGE, String.class);
-        Long id = exchange.getMessage().getBody(Long.class);
+        // the tap queue may carry the extracted event as its body; the message id then travels as a header
+        Long header = exchange.getMessage().getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        Long id = header != null && !"interchange".equals(stage) ? header : exchange.getMessage().getBody(Long.class);
         String reason = "technical failure: the " + stage + " stage failed on every delivery attempt; see the log";
         if ("interchange".equals(stage) && id != null) {
             journal.settle(id, InterchangeStatus.QUARANTINED, reason);

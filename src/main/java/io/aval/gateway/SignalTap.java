@@ -16,7 +16,8 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -45,7 +46,57 @@ public final class SignalTap {
         this.engine = engine;
     }
 
-    public void accept(@Body long messageId) {
+    /** Exchange header holding the event extracted in the translation stage (never sent over the broker). */
+    static final String EVENT = "AvalTapEvent";
+
+    /**
+     * In the translation stage, while the body is still the message's EDIFACT XML: extracts the
+     * account event so the tap does not read the message a second time. Never fails the flow: a
+     * message the extractor cannot read is tapped from the journal later, as before.
+     */
+    public void extract(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String account = in.getHeader(AvalHeaders.ACCOUNT, String.class);
+        Long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        String xml = in.getBody(String.class);
+        if (account == null || messageId == null || xml == null) {
+            return;
+        }
+        try {
+            in.setHeader(EVENT, edifact.extract(parseXml(xml), account, Direction.INBOUND, "M-" + messageId));
+        } catch (RuntimeException e) {
+            LOG.debug("Message M-{}: event not extracted in the translation stage ({}); the tap will read it", messageId, e.getMessage());
+        }
+    }
+
+    /**
+     * Last step of a delivery: what goes on the tap queue. The body is the extracted event as JSON
+     * when the translation stage had it, else the message id; the id always travels as a header.
+     */
+    public void handOver(Exchange exchange) {
+        Message in = exchange.getMessage();
+        AccountEvent event = in.getHeader(EVENT, AccountEvent.class);
+        in.removeHeader(EVENT);
+        Long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        in.setBody(event == null ? messageId : event.toJson());
+    }
+
+    /** Tap queue consumer: body is an event (JSON) handed over by the translation stage, or a message id. */
+    public void accept(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Object body = in.getBody();
+        if (body instanceof String json && json.startsWith("{")) {
+            long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+            if (!journal.isTapped(messageId)) {
+                evaluate(messageId, AccountEvent.fromJson(json));
+            }
+            return;
+        }
+        acceptMessage(in.getBody(Long.class));
+    }
+
+    /** Taps a message from its journal record: reads it again with the partner's reader. */
+    public void acceptMessage(long messageId) {
         MessageRecord m = journal.message(messageId);
         if (m.tappedAt() != null) {
             return;
@@ -69,6 +120,10 @@ public final class SignalTap {
             LOG.info("Message M-{} not tapped: {}", messageId, e.getMessage());
             return;
         }
+        evaluate(messageId, event);
+    }
+
+    private void evaluate(long messageId, AccountEvent event) {
         List<Signal> fresh = engine.accept(event);
         journal.tapped(messageId, fresh.isEmpty() ? "tapped" : "tapped: " + fresh.size() + " signal(s)");
         fresh.forEach(s -> LOG.info("Signal {} for {} on {}: {}", s.type(), s.accountId(), s.businessDate(), s.summary()));

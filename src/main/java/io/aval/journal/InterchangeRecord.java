@@ -84,6 +84,10 @@ public class InterchangeRecord {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    /** The quarantined interchange this one re-runs (./aval quarantine reprocess), if any. */
+    @Column(name = "reprocess_of")
+    Long reprocessOf;
+
     protected InterchangeRecord() {
     }
 
@@ -128,4 +132,5 @@ public class InterchangeRecord {
     public long sizeBytes() { return sizeBytes; }
     public String sha256() { return sha256; }
     public byte[] rawBytes() { return rawBytes; }
+    public Long reprocessOf() { return reprocessOf; }
 }

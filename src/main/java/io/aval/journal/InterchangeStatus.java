@@ -9,7 +9,11 @@ public enum InterchangeStatus {
     /** Rejected as a whole; the reason says why, the raw bytes are kept. */
     QUARANTINED(true),
     /** Same sender, recipient and control reference as an interchange already accepted. */
-    DUPLICATE(true);
+    DUPLICATE(true),
+    /** Was quarantined; its raw bytes were re-run as a new, linked interchange (./aval quarantine reprocess). */
+    REPROCESSED(true),
+    /** Was quarantined; taken out of quarantine by a person, with a reason. Kept, never processed. */
+    DISCARDED(true);
 
     private final boolean settled;
 

@@ -198,6 +198,27 @@ public final class Journal {
         });
     }
 
+    /**
+     * A quarantined message put back on its way ({@code ./aval quarantine reprocess}): to
+     * {@code next} (ACCEPTED for translation, ARCHIVED for the signal tap only), or, when
+     * {@code next} is QUARANTINED, kept there with {@code reason} as its new reason. Returns true
+     * when it left quarantine; false when it was not in quarantine or stays there.
+     */
+    public boolean readmit(long messageId, MessageStatus next, String reason) {
+        return inTransaction(em -> {
+            MessageRecord r = em.find(MessageRecord.class, messageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (r.status != MessageStatus.QUARANTINED) {
+                return false;
+            }
+            r.status = next;
+            r.reason = clip(reason);
+            r.updatedAt = Instant.now();
+            em.persist(new MessageEvent(r.interchangeId, messageId, next.name(), reason != null ? reason
+                    : "readmitted: checks passed against the current partner profile and mappings"));
+            return next != MessageStatus.QUARANTINED;
+        });
+    }
+
     /** Updates what parsing learned about a message (document number, business date). */
     public void identify(long messageId, String documentNumber, LocalDate businessDate) {
         inTransaction(em -> {
@@ -223,6 +244,25 @@ public final class Journal {
             em.persist(new MessageEvent(r.interchangeId, messageId, "TRANSLATED",
                     messageType + " " + directory + " in interchange " + interchangeRef));
             return null;
+        });
+    }
+
+    /**
+     * Records what a transport learned after delivery (an AS2 MDN, positive or negative) as an
+     * event of every outbound message of the partner's interchange {@code interchangeRef};
+     * returns how many messages it concerned.
+     */
+    public int recordTransportOutcome(String partnerId, String interchangeRef, String status, String detail) {
+        return inTransaction(em -> {
+            List<MessageRecord> sent = em.createQuery(
+                            "select m from MessageRecord m where m.partnerId = :p and m.interchangeRef = :r and m.direction = :d",
+                            MessageRecord.class)
+                    .setParameter("p", partnerId).setParameter("r", interchangeRef)
+                    .setParameter("d", Direction.OUTBOUND).getResultList();
+            for (MessageRecord m : sent) {
+                em.persist(new MessageEvent(m.interchangeId, m.id, status, detail));
+            }
+            return sent.size();
         });
     }
 
@@ -254,12 +294,15 @@ public final class Journal {
 
     /** The signal side has taken the message (or decided it carries nothing for it: the note says why). */
     public void tapped(long messageId, String note) {
-        inTransaction(em -> {
-            MessageRecord r = em.find(MessageRecord.class, messageId);
-            r.tappedAt = Instant.now();
-            r.tapNote = clip(note);
-            return null;
-        });
+        inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
+                .setParameter("at", Instant.now()).setParameter("note", clip(note)).setParameter("id", messageId)
+                .executeUpdate());
+    }
+
+    /** True once the signal tap has taken the message (or noted why not); reads no message text. */
+    public boolean isTapped(long messageId) {
+        return inTransaction(em -> !em.createQuery("select m.id from MessageRecord m where m.id = :id and m.tappedAt is not null", Long.class)
+                .setParameter("id", messageId).getResultList().isEmpty());
     }
 
     /**

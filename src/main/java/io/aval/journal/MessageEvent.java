@@ -31,6 +31,9 @@ public class MessageEvent {
 
     String detail;
 
+    /** The person who took the action (./aval quarantine --by); null for the gateway's own steps. */
+    String actor;
+
     protected MessageEvent() {
     }
 
@@ -42,8 +45,15 @@ public class MessageEvent {
         this.detail = Journal.clip(detail);
     }
 
+    MessageEvent(long interchangeId, Long messageId, String status, String detail, String actor) {
+        this(interchangeId, messageId, status, detail);
+        this.actor = actor;
+    }
+
     public Long messageId() { return messageId; }
     public Instant at() { return at; }
     public String status() { return status; }
     public String detail() { return detail; }
+    public long interchangeId() { return interchangeId; }
+    public String actor() { return actor; }
 }

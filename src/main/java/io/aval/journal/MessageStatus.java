@@ -11,7 +11,11 @@ public enum MessageStatus {
     /** Stopped with a reason; kept for the integration team. */
     QUARANTINED(true),
     /** Part of a duplicate interchange; not processed again. */
-    DUPLICATE(true);
+    DUPLICATE(true),
+    /** Its interchange was quarantined as a whole and re-run as a new journal entry (./aval quarantine reprocess). */
+    REPROCESSED(true),
+    /** Taken out of quarantine by a person, with a reason; kept in the journal, never processed. */
+    DISCARDED(true);
 
     private final boolean terminal;
 

@@ -3,6 +3,8 @@ package io.aval.mapping;
 import io.aval.edifact.EdifactFinding;
 import io.aval.edifact.Finding;
 import java.io.ByteArrayInputStream;
+import io.aval.edifact.SyntaxCharset;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +58,9 @@ public final class EdifactReaders implements AutoCloseable {
         Path config = configFor(directory, reader);
         Smooks smooks = instance(config);
         StringSink sink = new StringSink();
+        byte[] bytes = encode(interchange, inputCharset(reader == null || reader.isBlank() ? defaultReader : reader, interchange));
         try {
-            smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(interchange.getBytes(StandardCharsets.UTF_8))), sink);
+            smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(bytes)), sink);
         } catch (RuntimeException e) {
             throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
                     directory + " reader: " + rootCause(e)));
@@ -68,6 +71,54 @@ public final class EdifactReaders implements AutoCloseable {
                     "the " + directory + " reader could not structure the message (it came out as BadMessage)"));
         }
         return xml;
+    }
+
+    /**
+     * How the journaled text goes back to bytes for a reader: the stock reader always decodes UTF-8
+     * (its DFDL schema's encoding, whatever the UNB says); the Aval reader decodes what the UNB
+     * syntax identifier declares (UNOC = ISO 8859-1...), so it gets the bytes the partner sent.
+     */
+    static Charset inputCharset(String reader, String interchange) {
+        if ("stock".equalsIgnoreCase(reader)) {
+            return StandardCharsets.UTF_8;
+        }
+        int unb = interchange.indexOf("UNB");
+        if (unb >= 0 && interchange.length() >= unb + 8) {
+            SyntaxCharset declared = SyntaxCharset.fromCode(interchange.substring(unb + 4, unb + 8));
+            if (declared != null) {
+                return declared.encoding();
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Never lets an unmappable character become a {@code ?} (the default release character): a
+     * character the declared set cannot hold is a rejection naming it.
+     */
+    private static byte[] encode(String text, Charset charset) {
+        try {
+            java.nio.ByteBuffer b = charset.newEncoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(text));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = firstUnmappable(text, charset);
+            throw new MessageRejectedException(new Finding(EdifactFinding.INVALID_CHARACTER, 0, null, String.format(
+                    "character U+%04X at offset %d cannot be written in %s, the character set the UNB declares",
+                    text.codePointAt(at), at, charset.name())));
+        }
+    }
+
+    private static int firstUnmappable(String text, Charset charset) {
+        java.nio.charset.CharsetEncoder enc = charset.newEncoder();
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            if (!enc.canEncode(text.substring(i, text.offsetByCodePoints(i, 1)))) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** Builds (and compiles) the reader for a directory ahead of traffic. */

@@ -5,7 +5,13 @@ import java.util.List;
 /** A trading partner profile from {@code config/partners.yaml}. */
 public record Partner(String id, String name, String account, List<PartyIdentity> identities,
                       InboundAgreement inbound, OutboundAgreement outbound, Credentials credentials,
-                      SftpProfile sftp) {
+                      SftpProfile sftp, As2Profile as2) {
+
+    /** A partner without an AS2 profile (profiles written before AS2 existed, tests). */
+    public Partner(String id, String name, String account, List<PartyIdentity> identities,
+                   InboundAgreement inbound, OutboundAgreement outbound, Credentials credentials, SftpProfile sftp) {
+        this(id, name, account, identities, inbound, outbound, credentials, sftp, null);
+    }
 
     public Partner {
         identities = identities == null ? List.of() : List.copyOf(identities);
@@ -77,6 +83,24 @@ public record Partner(String id, String name, String account, List<PartyIdentity
      */
     public record SftpProfile(String host, Integer port, String username, String password, String inbox,
                               String outbox, Long pollDelayMs, Boolean hostKeyChecking) {
+    }
+
+    /**
+     * The partner's AS2 station (RFC 4130): {@code id} is its AS2 name (AS2-From on what it sends
+     * us, AS2-To on what we send it); {@code certificate} the path of its X.509 certificate (PEM
+     * or DER, relative to the config folder), which checks its signatures and its MDNs and
+     * encrypts what we send; {@code url} where we send its outbound interchanges (none: inbound
+     * only). We sign and encrypt what we send unless {@code sign}/{@code encrypt} say false, and
+     * always ask for a signed, synchronous MDN.
+     */
+    public record As2Profile(String id, String certificate, String url, Boolean sign, Boolean encrypt) {
+        public boolean signs() {
+            return !Boolean.FALSE.equals(sign);
+        }
+
+        public boolean encrypts() {
+            return !Boolean.FALSE.equals(encrypt);
+        }
     }
 
     /** The user name the partner logs in with, when it has credentials. */

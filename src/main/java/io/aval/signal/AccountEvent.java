@@ -151,4 +151,13 @@ public record AccountEvent(
     public boolean isOrder() {
         return "ORDERS".equals(messageType);
     }
+
+    /** The event as JSON, as the history stores it and the tap queue carries it. */
+    public String toJson() {
+        return io.aval.signal.internal.Json.write(this);
+    }
+
+    public static AccountEvent fromJson(String json) {
+        return io.aval.signal.internal.Json.read(json, AccountEvent.class);
+    }
 }

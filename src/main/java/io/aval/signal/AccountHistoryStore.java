@@ -15,15 +15,22 @@ import jakarta.persistence.EntityManagerFactory;
 
 /**
  * Per-account business history in the database: events with their lines, and first-seen facts
- * (delivery sites, countries, products, contacts). Nothing is cached in memory, so several gateway
- * instances can share the store.
+ * (delivery sites, countries, products, contacts). Decoded events are cached between evaluations
+ * ({@link AccountEventCache}), checked against the database on every load, so several gateway
+ * instances can still share the store.
  */
 public final class AccountHistoryStore {
 
     private final EntityManagerFactory emf;
+    private final AccountEventCache events;
 
     public AccountHistoryStore(EntityManagerFactory emf) {
+        this(emf, SignalSettings.defaults().historyCacheEvents);
+    }
+
+    public AccountHistoryStore(EntityManagerFactory emf, int cachedEvents) {
         this.emf = emf;
+        this.events = new AccountEventCache(cachedEvents);
     }
 
     /** Appends the event to the account's history and updates its first-seen facts. */
@@ -108,13 +115,7 @@ public final class AccountHistoryStore {
     }
 
     AccountHistory load(EntityManager em, String accountId) {
-        List<AccountEvent> events = new ArrayList<>();
-        for (String payload : em.createQuery(
-                        "select r.payload from AccountEventRecord r where r.accountId = :a order by r.businessDate, r.id",
-                        String.class)
-                .setParameter("a", accountId).getResultList()) {
-            events.add(io.aval.signal.internal.Json.read(payload, AccountEvent.class));
-        }
+        List<AccountEvent> events = this.events.events(em, accountId);
         Map<AccountFact.Kind, Map<String, AccountFact>> facts = new EnumMap<>(AccountFact.Kind.class);
         for (AccountFact f : em.createQuery("select f from AccountFact f where f.accountId = :a", AccountFact.class)
                 .setParameter("a", accountId).getResultList()) {

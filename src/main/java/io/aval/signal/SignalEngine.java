@@ -26,6 +26,8 @@ public final class SignalEngine {
     private final List<SignalDetector> detectors;
     private final AccountHistoryStore history;
     private final SignalStore signals;
+    /** Business time as last read or moved here; the stored clock only moves forward, so it is never ahead of it. */
+    private volatile LocalDate knownBusinessTime;
 
     public SignalEngine(EntityManagerFactory emf, SignalSettings settings) {
         this(emf, settings, standardDetectors());
@@ -35,7 +37,7 @@ public final class SignalEngine {
         this.emf = emf;
         this.settings = settings;
         this.detectors = List.copyOf(detectors);
-        this.history = new AccountHistoryStore(emf);
+        this.history = new AccountHistoryStore(emf, settings.historyCacheEvents);
         this.signals = new SignalStore(emf);
     }
 
@@ -83,6 +85,10 @@ public final class SignalEngine {
      */
     public List<Signal> advanceBusinessTime(LocalDate date) {
         List<Signal> out = new ArrayList<>();
+        LocalDate known = knownBusinessTime;
+        if (known != null && !date.isAfter(known)) {
+            return out;
+        }
         boolean moved = inTransaction(em -> {
             SignalClock clock = em.find(SignalClock.class, SignalClock.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
             if (clock == null) {
@@ -95,6 +101,7 @@ public final class SignalEngine {
             clock.moveTo(date);
             return true;
         });
+        knownBusinessTime = known == null || date.isAfter(known) ? date : known;
         if (!moved) {
             return out;
         }

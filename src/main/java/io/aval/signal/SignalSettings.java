@@ -98,6 +98,11 @@ public final class SignalSettings {
     public DeliveryShortfall deliveryShortfall = new DeliveryShortfall();
     public Dispute dispute = new Dispute();
     public ContactChange contactChange = new ContactChange();
+    /**
+     * Decoded account events the engine keeps in memory between evaluations (all accounts together;
+     * least recently used accounts are dropped first). The database stays the truth either way.
+     */
+    public int historyCacheEvents = 200_000;
     /** Competitor names looked for in free texts, accent- and case-insensitive. */
     public List<String> competitors = List.of();
     /** Agreed net prices: account id → product id → price. */

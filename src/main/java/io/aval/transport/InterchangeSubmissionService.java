@@ -8,7 +8,8 @@ import jakarta.jws.WebService;
 /**
  * The partners' SOAP service (document/literal): the same submission as
  * {@code POST /partners/interchanges}, for partners whose middleware speaks SOAP. The caller
- * authenticates with HTTP Basic on the endpoint (not WS-Security); the WSDL is published at
+ * authenticates with HTTP Basic on the endpoint or with a WS-Security UsernameToken (PasswordText)
+ * in the SOAP header, against the same credentials; the WSDL is published at
  * {@code /soap/interchanges?wsdl}.
  */
 @WebService(name = "InterchangeSubmission", targetNamespace = InterchangeSubmissionService.NAMESPACE)

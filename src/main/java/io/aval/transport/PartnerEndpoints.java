@@ -4,6 +4,7 @@ import io.aval.config.AvalConfig;
 import io.aval.gateway.Gateway;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
+import io.aval.transport.internal.As2Routes;
 import io.aval.transport.internal.CredentialStore;
 import io.aval.transport.internal.InterchangeResource;
 import io.aval.transport.internal.InterchangeSoapEndpoint;
@@ -12,9 +13,12 @@ import io.aval.transport.internal.JsonExceptionMapper;
 import io.aval.transport.internal.PartnerAuthFilter;
 import io.aval.transport.internal.PartnerSubmission;
 import io.aval.transport.internal.SftpIntake;
+import io.aval.transport.internal.UsernameTokenAuthenticator;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,19 +39,26 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The partners' HTTP endpoints on {@code aval.http.host:aval.http.port} (127.0.0.1:8080 by
  * default): REST under {@code /partners/} and SOAP at {@code /soap/interchanges}, both behind
- * HTTP Basic with the partners' hashed passwords from {@code partners.yaml}; and, for each
+ * HTTP Basic with the partners' hashed passwords from {@code partners.yaml} (SOAP also takes a
+ * WS-Security UsernameToken), over TLS when {@code aval.http.tls.keystore} is set; for each
  * partner with an {@code sftp:} profile, the routes {@code inbound-sftp-<partner>} and
- * {@code outbound-sftp-<partner>} made from the templates in {@code routes/}. They hand accepted
- * bytes to the gateway's "received" step like every other transport.
+ * {@code outbound-sftp-<partner>} made from the templates in {@code routes/}; and, when
+ * {@code aval.as2.keystore} is set, the AS2 server and senders ({@code As2Routes}). They hand
+ * accepted bytes to the gateway's "received" step like every other transport.
  *
  * <p>Started after the gateway and closed before it:
  * <pre>{@code
@@ -94,12 +105,18 @@ public final class PartnerEndpoints implements AutoCloseable {
         long maxBody = config.getLong("aval.http.max-body-bytes", 10L * 1024 * 1024);
         CamelContext camel = gateway.camelContext();
         camel.getRegistry().bind("sftpIntake", new SftpIntake(submission, partners));
-        List<String> routeIds = addSftpRoutes(camel, partners, environment);
+        List<String> routeIds = new ArrayList<>(addSftpRoutes(camel, partners, environment));
+        try {
+            routeIds.addAll(As2Routes.add(camel, config, partners, submission, gateway.journal(), environment));
+        } catch (RuntimeException e) {
+            removeRoutes(camel, routeIds);
+            throw e;
+        }
 
         Bus bus = BusFactory.newInstance().createBus();
         org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
         try {
-            ServerConnector connector = new ServerConnector(jetty);
+            ServerConnector connector = connector(jetty, config, environment);
             connector.setHost(host);
             connector.setPort(port);
             jetty.addConnector(connector);
@@ -130,9 +147,11 @@ public final class PartnerEndpoints implements AutoCloseable {
             soap.setAddress("/soap/interchanges");
             soap.setServiceClass(InterchangeSubmissionService.class);
             soap.setServiceBean(new InterchangeSoapEndpoint(submission));
+            soap.getInInterceptors().add(new UsernameTokenAuthenticator(credentials));
             Server soapServer = soap.create();
 
-            URI base = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+            String scheme = connector.getDefaultConnectionFactory() instanceof SslConnectionFactory ? "https" : "http";
+            URI base = URI.create(scheme + "://" + host + ":" + connector.getLocalPort() + "/");
             LOG.info("Partner endpoints on {} (REST {}partners/, SOAP {}soap/interchanges?wsdl), {} partner log-in(s)",
                     base, base, base, credentials.size());
             return new PartnerEndpoints(jetty, bus, List.of(restServer, soapServer), base, camel, routeIds);
@@ -146,6 +165,39 @@ public final class PartnerEndpoints implements AutoCloseable {
             bus.shutdown(false);
             throw new IllegalStateException("Partner endpoints did not start on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Plain HTTP, or HTTPS only when {@code aval.http.tls.keystore} names a keystore (PKCS#12 or
+     * JKS, relative to the config folder; password in {@code aval.http.tls.keystore-password} or
+     * AVAL_HTTP_TLS_KEYSTORE_PASSWORD): then the port speaks TLS and nothing else.
+     */
+    private static ServerConnector connector(org.eclipse.jetty.server.Server jetty, AvalConfig config,
+                                             UnaryOperator<String> environment) {
+        String keystore = config.get("aval.http.tls.keystore", "");
+        if (keystore.isBlank()) {
+            return new ServerConnector(jetty);
+        }
+        Path file = config.configDir().resolve(keystore).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("TLS keystore " + file + " (aval.http.tls.keystore) does not exist");
+        }
+        String password = config.get("aval.http.tls.keystore-password", "");
+        if (password.isBlank()) {
+            String env = environment.apply("AVAL_HTTP_TLS_KEYSTORE_PASSWORD");
+            password = env == null ? "" : env;
+        }
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(file.toString());
+        tls.setKeyStorePassword(password);
+        tls.setKeyStoreType(file.getFileName().toString().toLowerCase().endsWith(".jks") ? "JKS" : "PKCS12");
+        String alias = config.get("aval.http.tls.key-alias", "");
+        if (!alias.isBlank()) {
+            tls.setCertAlias(alias);
+        }
+        HttpConfiguration https = new HttpConfiguration();
+        https.addCustomizer(new SecureRequestCustomizer());
+        return new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
     }
 
     private static List<String> addSftpRoutes(CamelContext camel, PartnerDirectory partners, UnaryOperator<String> environment) {

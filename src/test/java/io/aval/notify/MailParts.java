@@ -12,12 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** What a test needs to read from a received email: recipients, text, HTML and inline images. */
-record MailParts(String subject, List<String> to, List<String> cc, String text, String html, List<Image> images) {
+public record MailParts(String subject, List<String> to, List<String> cc, String text, String html, List<Image> images) {
 
-    record Image(String contentType, String contentId, String disposition, int size) {
+    public record Image(String contentType, String contentId, String disposition, int size) {
     }
 
-    static MailParts of(MimeMessage m) throws Exception {
+    public static MailParts of(MimeMessage m) throws Exception {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         List<Image> images = new ArrayList<>();

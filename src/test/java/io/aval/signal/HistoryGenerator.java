@@ -78,6 +78,7 @@ public final class HistoryGenerator {
     private final LocalDate start;
     private final LocalDate end;
     private final LocalDate yearTwo;
+    private boolean daily;
 
     public HistoryGenerator(long seed, int accounts, LocalDate start) {
         this.seed = seed;
@@ -95,6 +96,16 @@ public final class HistoryGenerator {
 
     static String gln(int i) {
         return String.format("54100%08d", i + 1);
+    }
+
+    /**
+     * One interchange per account, direction and business day, as real transmissions come (for the
+     * import through the whole pipeline). The default, one per half-year, keeps the reader-only
+     * evaluation fast.
+     */
+    public HistoryGenerator daily() {
+        this.daily = true;
+        return this;
     }
 
     public History generate() {
@@ -400,11 +411,11 @@ public final class HistoryGenerator {
             split(out, EdifactMessage.SUPPLIER, gln, "S", outbound);
         }
 
-        /** One interchange per half-year and direction: the stock reader is much faster per message in big interchanges. */
+        /** One interchange per half-year (or per day, see {@link #daily()}) and direction. */
         private void split(List<Interchange> out, String sender, String receiver, String tag, List<EdifactMessage> messages) {
             messages.sort(Comparator.comparing((EdifactMessage m) -> m.date));
             List<EdifactMessage> batch = new ArrayList<>();
-            LocalDate limit = start.plusMonths(6);
+            LocalDate limit = daily ? start.plusDays(1) : start.plusMonths(6);
             int n = 0;
             for (EdifactMessage m : messages) {
                 while (!m.date.isBefore(limit)) {
@@ -412,7 +423,7 @@ public final class HistoryGenerator {
                         out.add(new Interchange(tag + gln.substring(5) + "-" + (++n), sender, receiver, batch));
                         batch = new ArrayList<>();
                     }
-                    limit = limit.plusMonths(6);
+                    limit = daily ? limit.plusDays(1) : limit.plusMonths(6);
                 }
                 batch.add(m);
             }

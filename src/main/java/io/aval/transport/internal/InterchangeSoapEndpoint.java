@@ -9,7 +9,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 
-/** The SOAP service's implementation: the caller comes from {@link PartnerAuthFilter}, like REST's. */
+/** The SOAP service's implementation: the caller comes from {@link PartnerAuthFilter} (Basic) or {@link UsernameTokenAuthenticator} (WS-Security). */
 @WebService(endpointInterface = "io.aval.transport.InterchangeSubmissionService",
         serviceName = "InterchangeSubmissionService", portName = "InterchangeSubmissionPort",
         targetNamespace = InterchangeSubmissionService.NAMESPACE)

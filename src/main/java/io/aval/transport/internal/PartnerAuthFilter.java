@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Guards every partner endpoint, REST and SOAP alike: HTTP Basic against the partners'
  * hashed passwords (401), then the body size limit (413), both answered in JSON before any
- * byte reaches CXF or the journal. The body is read here, bounded, so that a chunked upload
+ * byte reaches CXF or the journal. A SOAP POST without an Authorization header goes on to CXF
+ * (body still bounded), where {@link UsernameTokenAuthenticator} demands a WS-Security
+ * UsernameToken instead. The body is read here, bounded, so that a chunked upload
  * cannot bypass the limit. Only the SOAP service's WSDL is public.
  */
 public final class PartnerAuthFilter implements Filter {
@@ -57,7 +59,13 @@ public final class PartnerAuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        Optional<Partner> partner = authenticate(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null && path.startsWith("/soap/") && "POST".equals(request.getMethod())) {
+            // no Basic: the SOAP request must carry a WS-Security UsernameToken (UsernameTokenAuthenticator)
+            passBounded(request, response, chain);
+            return;
+        }
+        Optional<Partner> partner = authenticate(authorization);
         if (partner.isEmpty()) {
             LOG.warn("Partner endpoint {} {}: refused log-in from {}", request.getMethod(), request.getRequestURI(),
                     request.getRemoteAddr());
@@ -71,15 +79,25 @@ public final class PartnerAuthFilter implements Filter {
             return;
         }
         if ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) {
-            byte[] body = readBounded(request.getInputStream());
-            if (body == null) {
-                send(response, 413, "too_large", tooLarge("more than " + maxBodyBytes + " bytes"));
-                return;
-            }
-            chain.doFilter(new BufferedRequest(request, body), res);
+            passBounded(request, response, chain);
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    /** Passes the request on with its body read here, or answers 413 when the body is over the limit. */
+    private void passBounded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            send(response, 413, "too_large", tooLarge(request.getContentLengthLong() + " bytes"));
+            return;
+        }
+        byte[] body = readBounded(request.getInputStream());
+        if (body == null) {
+            send(response, 413, "too_large", tooLarge("more than " + maxBodyBytes + " bytes"));
+            return;
+        }
+        chain.doFilter(new BufferedRequest(request, body), response);
     }
 
     private String tooLarge(String size) {

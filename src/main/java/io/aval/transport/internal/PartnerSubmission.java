@@ -44,10 +44,19 @@ public final class PartnerSubmission {
         if (refusal == null) {
             return new Outcome(gateway.submit(raw, transport, sourceName, ProcessingMode.DELIVER), null);
         }
+        return refuse(caller, raw, transport, sourceName, refusal);
+    }
+
+    /**
+     * Journals bytes a transport refused before they could enter the pipeline (QUARANTINED, with
+     * the reason), so that nothing received is lost; {@code caller} is null when the transport
+     * could not tell who sent them.
+     */
+    public Outcome refuse(Partner caller, byte[] raw, String transport, String sourceName, String refusal) {
         Journal journal = gateway.journal();
         long id = journal.recordReceived(raw, transport, sourceName, ProcessingMode.DELIVER);
         InterchangeHeader h = header(raw).orElse(null);
-        journal.describe(id, new Journal.Envelope(null, caller.id(), h == null ? null : h.senderId(),
+        journal.describe(id, new Journal.Envelope(null, caller == null ? null : caller.id(), h == null ? null : h.senderId(),
                 h == null ? null : h.senderQualifier(), h == null ? null : h.recipientId(),
                 h == null ? null : h.recipientQualifier(), h == null ? null : h.controlRef(),
                 h == null ? null : h.syntax(), null));
