@@ -177,7 +177,8 @@ public final class InterchangeIntake {
             journal.readmit(messageId, MessageStatus.QUARANTINED, problem);
             return List.of();
         }
-        boolean archived = edifact
+        // a customer's UBL document goes back to delivery like an EDIFACT message; the supplier's only from the ERP
+        boolean archived = edifact || m.direction() == Direction.INBOUND
                 ? m.direction() == Direction.OUTBOUND || record.mode() == ProcessingMode.ARCHIVE
                 : !(XmlDocumentIntake.ERP_TRANSPORT.equals(record.transport()) && record.mode() == ProcessingMode.DELIVER);
         return journal.readmit(messageId, archived ? MessageStatus.ARCHIVED : MessageStatus.ACCEPTED,

@@ -236,9 +236,14 @@ abstract class AbstractTwoWayFlowsIT {
     @Test
     void invalidOrUnknownUblOrdersAreQuarantinedWithTheirReason() throws Exception {
         String invalid = ublOrder("PO-XML-BAD", XMLCO).replaceFirst("<cbc:IssueDate>[^<]*</cbc:IssueDate>", "");
-        assertThat(only(process(invalid.getBytes(StandardCharsets.UTF_8), "bad.xml"))).satisfies(e -> {
-            assertThat(e.status()).isEqualTo("QUARANTINED");
-            assertThat(e.reason()).contains("partner xmlco", "UBL Order PO-XML-BAD", "not valid UBL 2.1");
+        JournalEntry bad = only(process(invalid.getBytes(StandardCharsets.UTF_8), "bad.xml"));
+        assertThat(bad.status()).isEqualTo("QUARANTINED");
+        assertThat(bad.reason()).contains("partner xmlco", "UBL Order PO-XML-BAD", "not valid UBL 2.1");
+        // re-run from quarantine, it goes back to the customer-order flow (checked again), not to the archive
+        Reprocessor.Outcome rerun = new Reprocessor(gateway()).reprocess(bad.id(), "test", "is it valid now?", Duration.ofMinutes(1));
+        assertThat(rerun.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("QUARANTINED");
+            assertThat(r.detail()).contains("not valid UBL 2.1");
         });
         String stranger = ublOrder("PO-XML-UNK", "9990000000001");
         assertThat(only(process(stranger.getBytes(StandardCharsets.UTF_8), "stranger.xml"))).satisfies(e -> {
