@@ -44,7 +44,8 @@ class OrdersToUblMappingTest {
     void mapsOrdersToExpectedUblOrder(Path input) throws Exception {
         CheckedInterchange c = new EnvelopeChecker().check(Files.readAllBytes(input));
         assertThat(c.findings()).isEmpty();
-        String edifactXml = READERS.read(c.standalone(c.messages().get(0)), c.messages().get(0).directory(), "stock");
+        String directory = c.messages().get(0).directory();
+        String edifactXml = READERS.read(c.standalone(c.messages().get(0)), directory, readerFor(directory));
         String ubl = map(edifactXml, CATALOG.inbound("ORDERS", c.messages().get(0).directory()).orElseThrow().stylesheet());
         assertThat(new UblValidator().errors(ubl, "Order")).isEmpty();
         Path expected = Path.of(input.toString().replace(".edi", ".expected-ubl.xml"));
@@ -54,6 +55,15 @@ class OrdersToUblMappingTest {
         Diff diff = DiffBuilder.compare(Files.readString(expected, StandardCharsets.UTF_8)).withTest(ubl)
                 .ignoreWhitespace().ignoreComments().checkForSimilar().build();
         assertThat(diff.hasDifferences()).as(diff.toString()).isFalse();
+    }
+
+    /**
+     * The stock reader, except for D01B: its compiled schema is not cached on disk (see
+     * {@code mappings/edifact/d01b/parse-stock.smooks.xml}) and compiling it costs minutes on the shared
+     * machine; the Aval reader is held to the stock reader's D01B output by {@code AvalEdifactDifferentialTest}.
+     */
+    private static String readerFor(String directory) {
+        return "D01B".equals(directory) ? "aval" : "stock";
     }
 
     private static String map(String edifactXml, Path stylesheet) throws Exception {
