@@ -2,7 +2,9 @@
 <!--
   EDIFACT ORDERS (D96A/EANCOM or D01B, in the XML shape of the Smooks edifact:parser) to a
   UBL 2.1 Order for the supplier's ERP. Directory namespaces are matched with *: so that one
-  mapping serves every directory whose ORDERS has the same segment groups.
+  mapping serves every directory; the segment groups that are numbered differently from one
+  directory to the next (the line group: SegGrp-25 in D96A, SegGrp-28 in D01B; its price group:
+  SegGrp-28 and SegGrp-32) are parameters, which d01b/to-ubl-order.xsl sets for D01B.
 
   Parameters (set by the gateway): defaultCurrency when the message has no CUX, sellerId when
   the message has no NAD+SU (the UNB recipient is used).
@@ -20,6 +22,9 @@
 
     <xsl:param name="defaultCurrency" select="'EUR'"/>
     <xsl:param name="sellerId" select="''"/>
+    <!-- the directory's line item group (LIN) and, inside it, its price group (PRI) -->
+    <xsl:param name="lineGroup" select="'SegGrp-25'"/>
+    <xsl:param name="priceGroup" select="'SegGrp-28'"/>
 
     <xsl:variable name="msg" select="/*:Interchange/*:Message/*:ORDERS"/>
     <xsl:variable name="currency" select="($msg/SegGrp-7/CUX/C504[E6347 = ('2', '9')]/E6345, $defaultCurrency)[1]"/>
@@ -41,7 +46,8 @@
     <xsl:template match="/">
         <Order>
             <cbc:UBLVersionID>2.1</cbc:UBLVersionID>
-            <cbc:ID><xsl:value-of select="$msg/BGM/E1004"/></cbc:ID>
+            <!-- document number: BGM 1004 (D96A), inside C106 since D01B -->
+            <cbc:ID><xsl:value-of select="($msg/BGM/E1004, $msg/BGM/C106/E1004)[1]"/></cbc:ID>
             <cbc:IssueDate><xsl:value-of select="aval:date($msg/DTM/C507[E2005 = '137'])"/></cbc:IssueDate>
             <xsl:if test="$msg/BGM/C002/E1001">
                 <cbc:OrderTypeCode><xsl:value-of select="$msg/BGM/C002/E1001"/></cbc:OrderTypeCode>
@@ -98,8 +104,8 @@
                     </xsl:if>
                 </cac:Delivery>
             </xsl:if>
-            <xsl:variable name="lines" select="$msg/SegGrp-25"/>
-            <xsl:if test="every $l in $lines satisfies exists($l/SegGrp-28/PRI/C509/E5118)">
+            <xsl:variable name="lines" select="$msg/*[local-name() = $lineGroup]"/>
+            <xsl:if test="every $l in $lines satisfies exists($l/*[local-name() = $priceGroup]/PRI/C509/E5118)">
                 <xsl:variable name="total" select="sum(for $l in $lines return aval:amount($l))"/>
                 <cac:AnticipatedMonetaryTotal>
                     <cbc:LineExtensionAmount currencyID="{$currency}"><xsl:value-of select="format-number($total, '0.00')"/></cbc:LineExtensionAmount>
@@ -108,7 +114,7 @@
             </xsl:if>
             <xsl:for-each select="$lines">
                 <xsl:variable name="qty" select="QTY/C186[E6063 = '21'][1], QTY/C186[1]"/>
-                <xsl:variable name="price" select="(SegGrp-28/PRI/C509[E5125 = 'AAA'], SegGrp-28/PRI/C509)[1]"/>
+                <xsl:variable name="price" select="(*[local-name() = $priceGroup]/PRI/C509[E5125 = 'AAA'], *[local-name() = $priceGroup]/PRI/C509)[1]"/>
                 <cac:OrderLine>
                     <cac:LineItem>
                         <cbc:ID><xsl:value-of select="(LIN/E1082[normalize-space()], position())[1]"/></cbc:ID>
@@ -142,7 +148,7 @@
     <xsl:function name="aval:amount" as="xs:decimal">
         <xsl:param name="line" as="element()"/>
         <xsl:variable name="q" select="($line/QTY/C186[E6063 = '21'], $line/QTY/C186)[1]/E6060"/>
-        <xsl:variable name="p" select="($line/SegGrp-28/PRI/C509[E5125 = 'AAA'], $line/SegGrp-28/PRI/C509)[1]/E5118"/>
+        <xsl:variable name="p" select="($line/*[local-name() = $priceGroup]/PRI/C509[E5125 = 'AAA'], $line/*[local-name() = $priceGroup]/PRI/C509)[1]/E5118"/>
         <xsl:sequence select="if ($q castable as xs:decimal and $p castable as xs:decimal) then xs:decimal($q) * xs:decimal($p) else 0"/>
     </xsl:function>
 

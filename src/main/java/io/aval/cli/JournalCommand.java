@@ -21,7 +21,8 @@ final class JournalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON array of entries")
     boolean json;
 
-    @Option(names = "--status", description = "Only entries in this status (DELIVERED, QUARANTINED, DUPLICATE, ARCHIVED, ACCEPTED…)")
+    @Option(names = "--status", description = "Only entries in this status (DELIVERED, QUARANTINED, DUPLICATE, ARCHIVED, ACCEPTED, "
+            + "and for interchanges sent with a CONTRL request ACKNOWLEDGED, REJECTED, OVERDUE)")
     String status;
 
     @Option(names = "--partner", description = "Only this partner's entries")

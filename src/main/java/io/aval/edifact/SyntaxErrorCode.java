@@ -65,6 +65,36 @@ public enum SyntaxErrorCode {
         return code;
     }
 
+    /** The code in words, for the journal: what a partner's CONTRL says was wrong. */
+    public String description() {
+        return switch (this) {
+            case SYNTAX_VERSION_NOT_SUPPORTED -> "syntax version or level not supported";
+            case RECIPIENT_NOT_ACTUAL_RECIPIENT -> "interchange recipient not actual recipient";
+            case INVALID_VALUE -> "invalid value";
+            case MISSING -> "missing";
+            case VALUE_NOT_SUPPORTED -> "value not supported in this position";
+            case NOT_SUPPORTED_IN_POSITION -> "not supported in this position";
+            case TOO_MANY_CONSTITUENTS -> "too many constituents";
+            case NO_AGREEMENT -> "no agreement";
+            case UNSPECIFIED_ERROR -> "unspecified error";
+            case INVALID_DECIMAL_NOTATION -> "invalid decimal notation";
+            case INVALID_CHARACTERS -> "invalid character(s)";
+            case INVALID_SERVICE_SEGMENT_TAG -> "invalid service segment tag";
+            case UNKNOWN_SENDER -> "unknown interchange sender";
+            case TOO_OLD -> "too old";
+            case TEST_INDICATOR_NOT_SUPPORTED -> "test indicator not supported";
+            case DUPLICATE_DETECTED -> "duplicate detected";
+            case REFERENCES_DO_NOT_MATCH -> "references do not match";
+            case CONTROL_COUNT_DOES_NOT_MATCH -> "control count does not match number of instances received";
+            case LOWER_LEVEL_EMPTY -> "lower level empty";
+            case TOO_MANY_REPETITIONS -> "too many repetitions";
+            case TOO_MANY_SEGMENT_GROUP_REPETITIONS -> "too many segment group repetitions";
+            case INVALID_TYPE_OF_CHARACTERS -> "invalid type of character(s)";
+            case DATA_ELEMENT_TOO_LONG -> "data element too long";
+            case DATA_ELEMENT_TOO_SHORT -> "data element too short";
+        };
+    }
+
     /** The constant for a 0085 code; {@link #UNSPECIFIED_ERROR} for codes the gateway does not know by name. */
     public static SyntaxErrorCode fromCode(String code) {
         for (SyntaxErrorCode c : values()) {

@@ -101,7 +101,15 @@ public final class Gateway implements AutoCloseable {
             main.bind("journal", journal);
             main.bind("partners", partners);
             main.bind("receiver", new Receiver(journal));
-            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings));
+            io.aval.partner.ControlNumberSequence controlNumbers = new io.aval.partner.ControlNumberSequence(database.dataSource());
+            io.aval.journal.Acknowledgements acknowledgements = new io.aval.journal.Acknowledgements(database.entityManagerFactory());
+            ContrlResponder contrlResponder = new ContrlResponder(journal, acknowledgements, partners, controlNumbers,
+                    new io.aval.edifact.ContrlBuilder());
+            main.bind("contrlResponder", contrlResponder);
+            main.bind("acknowledgementTracker", new AcknowledgementTracker(journal, acknowledgements, partners,
+                    java.time.Clock.systemUTC()));
+            main.bind("inboundUblDocuments", new InboundUblDocuments(journal, partners, new UblValidator()));
+            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, contrlResponder));
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));

@@ -1,6 +1,8 @@
 package io.aval.gateway;
 
 import io.aval.edifact.CheckedInterchange;
+import io.aval.edifact.ContrlReport;
+import io.aval.edifact.ContrlReports;
 import io.aval.edifact.EdifactFinding;
 import io.aval.edifact.EnvelopeChecker;
 import io.aval.edifact.Finding;
@@ -18,6 +20,8 @@ import io.aval.mapping.MappingCatalog;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Body;
@@ -32,14 +36,25 @@ import org.apache.camel.Message;
  */
 public final class InterchangeIntake {
 
+    /** Acknowledgements from partners: matched to what we sent, never translated nor answered. */
+    private static final String CONTRL = "CONTRL";
+
     private final Journal journal;
     private final PartnerDirectory partners;
     private final EdifactReaders readers;
     private final MappingCatalog mappings;
     private final XmlDocumentIntake xmlIntake;
     private final EnvelopeChecker checker = new EnvelopeChecker();
+    private final ContrlResponder contrl;
 
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
+        this(journal, partners, readers, mappings, null);
+    }
+
+    /** With {@code contrl} (may be null: no CONTRL is sent) answering the interchanges that ask for one. */
+    public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings,
+                             ContrlResponder contrl) {
+        this.contrl = contrl;
         this.journal = journal;
         this.partners = partners;
         this.readers = readers;
@@ -85,6 +100,7 @@ public final class InterchangeIntake {
                     "recipient " + h.recipientId() + ":" + h.recipientQualifier() + " is not one of the supplier's identities"));
         }
         if (!problems.isEmpty()) {
+            answer(record, partner, direction, checked, ContrlReports.rejection(h, problems.get(0)));
             reject(interchangeId, partner, direction, checked, problems.get(0), InterchangeStatus.QUARANTINED);
             return List.of();
         }
@@ -92,12 +108,16 @@ public final class InterchangeIntake {
             Long first = journal.referenceHolder(h.senderId(), h.recipientId(), h.controlRef());
             Finding dup = Finding.of(EdifactFinding.DUPLICATE_INTERCHANGE, h.segment(), "sender " + h.senderId()
                     + " already sent control reference " + h.controlRef() + " in interchange I-" + first);
+            answer(record, partner, direction, checked, ContrlReports.rejection(h, dup));
             reject(interchangeId, partner, direction, checked, dup, InterchangeStatus.DUPLICATE);
             return List.of();
         }
         ProcessingMode mode = record.mode();
+        Map<Integer, Finding> rejected = new HashMap<>();
         for (MessageSlice m : checked.messages()) {
-            String reason = messageProblem(partner, direction, m)
+            Optional<Finding> problem = messageProblem(partner, direction, m);
+            problem.ifPresent(f -> rejected.put(m.seq(), f));
+            String reason = problem
                     .map(f -> where(partner, h) + ", message " + m.reference() + ": " + f.describe())
                     .orElse(null);
             MessageStatus status;
@@ -113,8 +133,17 @@ public final class InterchangeIntake {
                     m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
                     checked.standalone(m)));
         }
+        answer(record, partner, direction, checked, ContrlReports.verdict(h, checked.messages(), rejected));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
         return pending(interchangeId);
+    }
+
+    /** A CONTRL for a partner's live interchange (never for the supplier's own, nor for an archive import). */
+    private void answer(InterchangeRecord record, Partner partner, Direction direction, CheckedInterchange checked,
+                        ContrlReport report) {
+        if (contrl != null && direction == Direction.INBOUND && record.mode() == ProcessingMode.DELIVER) {
+            contrl.answer(record.id(), partner, checked, report);
+        }
     }
 
     /**
@@ -148,7 +177,8 @@ public final class InterchangeIntake {
             journal.readmit(messageId, MessageStatus.QUARANTINED, problem);
             return List.of();
         }
-        boolean archived = edifact
+        // a customer's UBL document goes back to delivery like an EDIFACT message; the supplier's only from the ERP
+        boolean archived = edifact || m.direction() == Direction.INBOUND
                 ? m.direction() == Direction.OUTBOUND || record.mode() == ProcessingMode.ARCHIVE
                 : !(XmlDocumentIntake.ERP_TRANSPORT.equals(record.transport()) && record.mode() == ProcessingMode.DELIVER);
         return journal.readmit(messageId, archived ? MessageStatus.ARCHIVED : MessageStatus.ACCEPTED,
@@ -173,8 +203,14 @@ public final class InterchangeIntake {
         String queue;
         if (m.status() == MessageStatus.ARCHIVED) {
             queue = "aval.tap";
+        } else if (m.direction() == Direction.OUTBOUND) {
+            queue = "aval.outbound";
+        } else if (CONTRL.equals(m.messageType())) {
+            queue = "aval.contrl";
+        } else if (m.messageType() != null && m.messageType().startsWith("UBL:")) {
+            queue = "aval.ubl-in";
         } else {
-            queue = m.direction() == Direction.OUTBOUND ? "aval.outbound" : "aval.messages";
+            queue = "aval.messages";
         }
         out.setHeader(AvalHeaders.QUEUE, queue);
         out.setHeader("JMSXGroupID", partners.byId(m.partnerId()).map(Partner::account).orElse("unknown"));
@@ -184,7 +220,7 @@ public final class InterchangeIntake {
         if (!m.findings().isEmpty()) {
             return Optional.of(m.findings().get(0));
         }
-        if (direction == Direction.INBOUND) {
+        if (direction == Direction.INBOUND && !CONTRL.equals(m.type())) {
             if (!partner.inbound().accepts(m.type())) {
                 return Optional.of(new Finding(EdifactFinding.MESSAGE_TYPE_NOT_AGREED, m.firstSegment(), "UNH",
                         m.type() + " is not among the types partner " + partner.id() + " may send "

@@ -37,7 +37,7 @@ public final class MessageTranslator {
         Partner partner = queued.partner();
         in.setHeader(AvalHeaders.MESSAGE_TYPE, m.messageType());
         in.setHeader(AvalHeaders.DOCUMENT_NUMBER, m.documentNumber());
-        MappingCatalog.Mapping mapping = mappings.inbound(m.messageType())
+        MappingCatalog.Mapping mapping = mappings.inbound(m.messageType(), m.messageVersion())
                 .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
         in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());
         in.setHeader(AvalHeaders.DOCUMENT_TYPE, mapping.documentType());

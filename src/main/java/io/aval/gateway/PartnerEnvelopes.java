@@ -25,6 +25,9 @@ final class PartnerEnvelopes {
             return null;
         }
         PartyIdentity to = partner.identities().get(out.identity() == null ? 0 : out.identity());
+        if (out.acknowledgementDeadline().isNegative() || out.acknowledgementDeadline().isZero()) {
+            throw new IllegalArgumentException("ackWithin must be a positive duration: " + out.ackWithin());
+        }
         String charsetCode = out.charset() == null ? "UNOC" : out.charset();
         SyntaxCharset charset = SyntaxCharset.fromCode(charsetCode);
         if (charset == null) {

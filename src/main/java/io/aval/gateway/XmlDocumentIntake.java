@@ -20,8 +20,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * XML documents. UBL documents issued by the supplier (despatch advices, invoices, credit notes,
  * order responses) dropped by the ERP go on to outbound translation; the same documents from an
- * import are recorded as what the supplier sent, never sent again. Anything else is quarantined
- * with the reason. The XML is read with DTDs and external
+ * import are recorded as what the supplier sent, never sent again. A UBL Order from a customer
+ * who speaks XML goes on to the ERP (its partner is the one its BuyerCustomerParty ids name).
+ * Anything else is quarantined with the reason. The XML is read with DTDs and external
  * entities disabled.
  */
 final class XmlDocumentIntake {
@@ -30,6 +31,8 @@ final class XmlDocumentIntake {
     static final String ERP_TRANSPORT = "erp";
 
     private static final Set<String> SUPPLIER_DOCUMENTS = Set.of("DespatchAdvice", "Invoice", "CreditNote", "OrderResponse");
+    /** Documents customers who speak XML send us; they go to the ERP after schema validation. */
+    private static final Set<String> CUSTOMER_DOCUMENTS = Set.of("Order");
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
     private final Journal journal;
@@ -51,8 +54,11 @@ final class XmlDocumentIntake {
         return i < raw.length && raw[i] == '<';
     }
 
-    /** Root element, document id, issue date and party ids, read without building a tree. */
-    record Probe(String root, String id, LocalDate issueDate, java.util.List<String> partyIds) {
+    /**
+     * Root element, document id, issue date and party ids (all of them; and the buyer's: its
+     * PartyIdentification IDs and EndpointID under BuyerCustomerParty), read without building a tree.
+     */
+    record Probe(String root, String id, LocalDate issueDate, java.util.List<String> partyIds, java.util.List<String> buyerIds) {
     }
 
     void process(InterchangeRecord record) {
@@ -64,6 +70,10 @@ final class XmlDocumentIntake {
             String reason = "XML document " + (record.sourceName() == null ? "" : record.sourceName() + " ")
                     + "is not well-formed or not allowed: " + firstLine(e.getMessage());
             journal.settle(interchangeId, InterchangeStatus.QUARANTINED, reason);
+            return;
+        }
+        if (CUSTOMER_DOCUMENTS.contains(probe.root())) {
+            processCustomerDocument(record, probe);
             return;
         }
         if (!SUPPLIER_DOCUMENTS.contains(probe.root())) {
@@ -103,6 +113,59 @@ final class XmlDocumentIntake {
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
     }
 
+    /**
+     * A customer's UBL document: the partner is the one whose identities name the buyer, it must be agreed
+     * ({@code inbound.messageTypes} holds {@code "UBL:<root>"}) and name the supplier; its type and ID make it
+     * unique per partner. It goes on to the ERP (or is recorded only, in an archive import).
+     */
+    private void processCustomerDocument(InterchangeRecord record, Probe probe) {
+        long interchangeId = record.id();
+        String type = "UBL:" + probe.root();
+        String what = "UBL " + probe.root() + " " + probe.id();
+        Optional<Partner> partner = probe.buyerIds().stream()
+                .map(id -> partners.byIdentity(id, null))
+                .flatMap(Optional::stream)
+                .findFirst();
+        if (partner.isEmpty()) {
+            journal.settle(interchangeId, InterchangeStatus.QUARANTINED, what + ": buyer " + probe.buyerIds()
+                    + " (BuyerCustomerParty) is in no partner profile");
+            return;
+        }
+        Partner p = partner.get();
+        String buyerId = probe.buyerIds().stream().filter(id -> p.isIdentifiedBy(id, null)).findFirst().orElseThrow();
+        Optional<String> supplierId = probe.partyIds().stream().filter(id -> partners.isSupplier(id, null)).findFirst();
+        String reason = null;
+        if (!p.inbound().accepts(type)) {
+            reason = what + " from partner " + p.id() + ": " + type + " is not among the types partner " + p.id()
+                    + " may send " + p.inbound().messageTypes();
+        } else if (supplierId.isEmpty()) {
+            reason = what + " from partner " + p.id() + ": parties " + probe.partyIds() + " do not name the supplier";
+        }
+        journal.describe(interchangeId, new Journal.Envelope(Direction.INBOUND, p.id(), buyerId, null,
+                supplierId.orElse(null), null, probe.id(), "UBL 2.1", probe.issueDate()));
+        if (reason != null) {
+            journal.addMessage(new Journal.NewMessage(interchangeId, 1, p.id(), Direction.INBOUND, type, "UBL 2.1",
+                    null, null, probe.id(), probe.issueDate(), MessageStatus.QUARANTINED, reason, null));
+            journal.settle(interchangeId, InterchangeStatus.QUARANTINED, reason);
+            return;
+        }
+        String reference = probe.root() + ":" + probe.id();
+        if (!journal.claimReference(buyerId, supplierId.get(), reference, interchangeId)) {
+            String dup = what + " from partner " + p.id() + " was already received as interchange I-"
+                    + journal.referenceHolder(buyerId, supplierId.get(), reference);
+            journal.addMessage(new Journal.NewMessage(interchangeId, 1, p.id(), Direction.INBOUND, type, "UBL 2.1",
+                    null, null, probe.id(), probe.issueDate(), MessageStatus.DUPLICATE, dup, null));
+            journal.settle(interchangeId, InterchangeStatus.DUPLICATE, dup);
+            return;
+        }
+        boolean archive = record.mode() == ProcessingMode.ARCHIVE;
+        journal.addMessage(new Journal.NewMessage(interchangeId, 1, p.id(), Direction.INBOUND, type, "UBL 2.1",
+                null, null, probe.id(), probe.issueDate(), archive ? MessageStatus.ARCHIVED : MessageStatus.ACCEPTED,
+                archive ? "archive import: recorded, not delivered" : null,
+                new String(record.rawBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
+    }
+
     static Probe probe(byte[] raw) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -112,8 +175,10 @@ final class XmlDocumentIntake {
         String id = null;
         LocalDate date = null;
         java.util.List<String> parties = new java.util.ArrayList<>();
+        java.util.List<String> buyer = new java.util.ArrayList<>();
         int depth = 0;
         boolean inParty = false;
+        boolean inBuyer = false;
         while (r.hasNext()) {
             int event = r.next();
             if (event == XMLStreamReader.DTD) {
@@ -134,20 +199,31 @@ final class XmlDocumentIntake {
                         date = null;
                     }
                     depth--;
+                } else if ("BuyerCustomerParty".equals(name)) {
+                    inBuyer = true;
                 } else if ("PartyIdentification".equals(name)) {
                     inParty = true;
                 } else if (inParty && "ID".equals(name)) {
-                    parties.add(r.getElementText().trim());
+                    String party = r.getElementText().trim();
+                    parties.add(party);
+                    if (inBuyer) {
+                        buyer.add(party);
+                    }
+                    depth--;
+                } else if (inBuyer && "EndpointID".equals(name)) {
+                    buyer.add(r.getElementText().trim());
                     depth--;
                 }
             } else if (event == XMLStreamReader.END_ELEMENT) {
                 depth--;
                 if ("PartyIdentification".equals(r.getLocalName())) {
                     inParty = false;
+                } else if ("BuyerCustomerParty".equals(r.getLocalName())) {
+                    inBuyer = false;
                 }
             }
         }
-        return new Probe(root, id, date, parties);
+        return new Probe(root, id, date, parties, buyer);
     }
 
     private static String firstLine(String s) {

@@ -20,7 +20,8 @@ public final class Database implements AutoCloseable {
 
     /** Journal entities; other capabilities add theirs when the gateway opens the database. */
     public static final List<Class<?>> JOURNAL_ENTITIES = List.of(
-            InterchangeRecord.class, MessageRecord.class, MessageEvent.class, InterchangeReference.class);
+            InterchangeRecord.class, MessageRecord.class, MessageEvent.class, InterchangeReference.class,
+            AcknowledgementRecord.class, ContrlReplyRecord.class);
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;

@@ -322,9 +322,15 @@ public final class Journal {
                     "select m from MessageRecord m order by m.id", MessageRecord.class).getResultList();
             List<JournalEntry> out = new ArrayList<>();
             java.util.Set<Long> withMessages = new java.util.HashSet<>();
+            Map<Long, AcknowledgementRecord> acks = em.createQuery(
+                    "select a from AcknowledgementRecord a", AcknowledgementRecord.class).getResultStream()
+                    .collect(Collectors.toMap(AcknowledgementRecord::messageId, Function.identity()));
+            Instant now = Instant.now();
             for (MessageRecord m : messages) {
                 withMessages.add(m.interchangeId);
-                out.add(JournalEntry.of(m, byId.get(m.interchangeId)));
+                AcknowledgementRecord ack = acks.get(m.id);
+                JournalEntry e = JournalEntry.of(m, byId.get(m.interchangeId));
+                out.add(ack == null || m.status != MessageStatus.DELIVERED ? e : e.acknowledged(ack, now));
             }
             for (InterchangeRecord i : interchanges) {
                 if (!withMessages.contains(i.id)) {

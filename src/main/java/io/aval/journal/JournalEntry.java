@@ -22,4 +22,20 @@ public record JournalEntry(String id, String interchangeId, Instant receivedAt, 
         return new JournalEntry("I-" + i.id, "I-" + i.id, i.receivedAt, i.sourceName, i.partnerId, i.direction,
                 null, i.controlRef, null, null, i.businessDate, i.status.name(), i.reason, null);
     }
+
+    /**
+     * A delivered outbound message that asked for a CONTRL shows where the acknowledgement stands instead of
+     * DELIVERED (ACKNOWLEDGED, REJECTED with the partner's reasons, OVERDUE); still AWAITED, it stays DELIVERED.
+     */
+    JournalEntry acknowledged(AcknowledgementRecord a, Instant now) {
+        AcknowledgementStatus s = a == null ? AcknowledgementStatus.AWAITED : a.statusAt(now);
+        if (s == AcknowledgementStatus.AWAITED) {
+            return this;
+        }
+        String why = s == AcknowledgementStatus.OVERDUE && a.status() == AcknowledgementStatus.AWAITED
+                ? "no CONTRL from partner " + a.partnerId() + " for interchange " + a.controlRef() + " by " + a.dueAt()
+                : a.detail();
+        return new JournalEntry(id, interchangeId, receivedAt, source, partner, direction, messageType, interchangeRef,
+                messageRef, documentNumber, businessDate, s.name(), why, deliveredTo);
+    }
 }

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Finds the mapping for a message type by convention, so that adding a mapping is adding a
  * file: {@code mappings/edifact/<type>-in/to-ubl-<document>.xsl} maps inbound EDIFACT
- * {@code <type>} messages to the UBL 2.1 document {@code <Document>}.
+ * {@code <type>} messages to the UBL 2.1 document {@code <Document>}; a directory whose segment groups
+ * are numbered differently has its own under {@code <type>-in/<directory>/}.
  */
 public final class MappingCatalog {
 
@@ -25,7 +26,25 @@ public final class MappingCatalog {
     }
 
     public Optional<Mapping> inbound(String messageType) {
-        Path dir = mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in");
+        return find(mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in"));
+    }
+
+    /**
+     * The mapping for {@code messageType} in {@code directory} (e.g. D01B): {@code <type>-in/<directory>/to-ubl-*.xsl}
+     * when the directory numbers its segment groups differently, else the type's own mapping.
+     */
+    public Optional<Mapping> inbound(String messageType, String directory) {
+        if (directory != null && !directory.isBlank()) {
+            Optional<Mapping> own = find(mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in")
+                    .resolve(directory.toLowerCase(Locale.ROOT)));
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return inbound(messageType);
+    }
+
+    private static Optional<Mapping> find(Path dir) {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }

@@ -15,11 +15,15 @@ public record Partner(String id, String name, String account, List<PartyIdentity
 
     public Partner {
         identities = identities == null ? List.of() : List.copyOf(identities);
-        inbound = inbound == null ? new InboundAgreement(null, null, null) : inbound;
+        inbound = inbound == null ? new InboundAgreement(null, null, null, null) : inbound;
     }
 
-    /** What the partner may send us and how we read it. */
-    public record InboundAgreement(List<String> messageTypes, List<String> directories, String reader) {
+    /**
+     * What the partner may send us and how we read it ({@code messageTypes} holds EDIFACT types such as ORDERS and
+     * XML documents as {@code "UBL:Order"}), and whether every interchange it sends is answered with a CONTRL
+     * ({@code contrl: true}; without it only interchanges whose UNB 0031 asks for one are).
+     */
+    public record InboundAgreement(List<String> messageTypes, List<String> directories, String reader, Boolean contrl) {
         public InboundAgreement {
             messageTypes = messageTypes == null ? List.of() : List.copyOf(messageTypes);
             directories = directories == null ? List.of() : List.copyOf(directories);
@@ -32,15 +36,34 @@ public record Partner(String id, String name, String account, List<PartyIdentity
         public boolean acceptsDirectory(String directory) {
             return directories.isEmpty() || directories.contains(directory);
         }
+
+        public boolean contrlRequested() {
+            return Boolean.TRUE.equals(contrl);
+        }
     }
 
     /**
      * How we write to the partner: directory (D96A, D01B), syntax version (3, 4), character set
      * (UNOA … UNOY) and what to do with characters it lacks (TRANSLITERATE or REJECT), UNA or not,
-     * whether to ask for a CONTRL, test indicator, and which of its identities to address.
+     * whether to ask for a CONTRL, test indicator, and which of its identities to address. {@code ackWithin}
+     * (ISO-8601 duration, default {@code PT24H}) is how long the partner has to send that CONTRL before the
+     * interchange is reported OVERDUE.
      */
     public record OutboundAgreement(String directory, Integer syntaxVersion, String charset, String charsetPolicy,
-                                    Boolean una, Boolean ackRequested, Boolean test, Integer identity) {
+                                    Boolean una, Boolean ackRequested, Boolean test, Integer identity,
+                                    @com.fasterxml.jackson.annotation.JsonAlias("ack-within") String ackWithin) {
+
+        /** The CONTRL deadline; an unreadable value stops the gateway at start-up (see PartnerEnvelopes). */
+        public java.time.Duration acknowledgementDeadline() {
+            if (ackWithin == null || ackWithin.isBlank()) {
+                return java.time.Duration.ofHours(24);
+            }
+            try {
+                return java.time.Duration.parse(ackWithin.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("ackWithin '" + ackWithin + "' is not an ISO-8601 duration such as PT24H", e);
+            }
+        }
     }
 
     /**
