@@ -105,8 +105,13 @@ public final class EnvelopeChecker {
             text = decoder(charset).decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             int offset = firstBadByte(raw, charset);
-            return failed(findings, new Finding(EdifactFinding.INVALID_CHARACTER, 0, null, String.format(
-                    "byte 0x%02X at offset %d is not valid %s (%s)", raw[offset] & 0xff, offset, syntaxId, charset.name())));
+            // the bytes before the bad one decode: they say whose interchange it is and in which segment it lies
+            CheckedInterchange before = check(java.util.Arrays.copyOf(raw, offset));
+            Finding cut = before.findings().stream().filter(f -> f.kind() == EdifactFinding.TRUNCATED).findFirst().orElse(null);
+            findings.add(new Finding(EdifactFinding.INVALID_CHARACTER, cut == null ? 0 : cut.segmentPosition(),
+                    cut == null ? null : cut.segmentTag(), String.format("byte 0x%02X at offset %d is not valid %s (%s)",
+                    raw[offset] & 0xff, offset, syntaxId, charset.name())));
+            return new CheckedInterchange(charset, "", separators, hasUna, before.header(), List.of(), findings);
         }
         return checkText(text, charset, separators, hasUna, hasUna ? indexAfterUna(text) : 0);
     }

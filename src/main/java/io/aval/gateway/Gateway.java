@@ -79,7 +79,7 @@ public final class Gateway implements AutoCloseable {
             main.bind("journal", journal);
             main.bind("partners", partners);
             main.bind("receiver", new Receiver(journal));
-            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings));
+            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config)));
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));
@@ -116,6 +116,15 @@ public final class Gateway implements AutoCloseable {
             database.close();
             throw new IllegalStateException("Gateway did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code aval.limits.*}: what the envelope checks refuse before reading further (hostile or broken input). */
+    static io.aval.edifact.EnvelopeLimits envelopeLimits(AvalConfig config) {
+        io.aval.edifact.EnvelopeLimits d = io.aval.edifact.EnvelopeLimits.DEFAULT;
+        return new io.aval.edifact.EnvelopeLimits(
+                config.getLong("aval.limits.max-interchange-bytes", d.maxInterchangeBytes()),
+                config.getInt("aval.limits.max-segment-bytes", d.maxSegmentBytes()),
+                config.getInt("aval.limits.max-message-segments", d.maxMessageSegments()));
     }
 
     private static void prepareFolders(Path data) {

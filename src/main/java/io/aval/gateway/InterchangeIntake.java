@@ -3,6 +3,7 @@ package io.aval.gateway;
 import io.aval.edifact.CheckedInterchange;
 import io.aval.edifact.EdifactFinding;
 import io.aval.edifact.EnvelopeChecker;
+import io.aval.edifact.EnvelopeLimits;
 import io.aval.edifact.Finding;
 import io.aval.edifact.InterchangeHeader;
 import io.aval.edifact.MessageSlice;
@@ -37,9 +38,18 @@ public final class InterchangeIntake {
     private final EdifactReaders readers;
     private final MappingCatalog mappings;
     private final XmlDocumentIntake xmlIntake;
-    private final EnvelopeChecker checker = new EnvelopeChecker();
+    private final EnvelopeLimits limits;
+    private final EnvelopeChecker checker;
 
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
+        this(journal, partners, readers, mappings, EnvelopeLimits.DEFAULT);
+    }
+
+    /** With the limits of {@code aval.limits.*}: larger input is quarantined before it is read, XML and EDIFACT alike. */
+    public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings,
+                             EnvelopeLimits limits) {
+        this.limits = limits;
+        this.checker = new EnvelopeChecker(limits);
         this.journal = journal;
         this.partners = partners;
         this.readers = readers;
@@ -53,7 +63,7 @@ public final class InterchangeIntake {
             return pending(interchangeId);
         }
         byte[] raw = record.rawBytes();
-        if (!EnvelopeChecker.looksLikeEdifact(raw) && XmlDocumentIntake.looksLikeXml(raw)) {
+        if (raw.length <= limits.maxInterchangeBytes() && !EnvelopeChecker.looksLikeEdifact(raw) && XmlDocumentIntake.looksLikeXml(raw)) {
             xmlIntake.process(record);
             return pending(interchangeId);
         }

@@ -86,4 +86,19 @@ class EnvelopeLimitsTest {
         assertThat(c.findings()).isEmpty();
         assertThat(c.standalone(c.messages().get(0))).startsWith("UNA:+.? 'UNB+UNOA:3+S:14");
     }
+
+    @Test
+    void aByteOutsideTheDeclaredCharacterSetIsPlacedInItsSegmentAndInterchange() {
+        String edi = interchange(ACME, "CHR0001", ordersBody("PO-C-1", "20261126", "4000862141404", 5))
+                .replace("UNOC:3", "UNOA:3").replace("UNS+S'", "FTX+AAI+++Livr\u00e9 au quai'UNS+S'");
+        CheckedInterchange c = new EnvelopeChecker().check(bytes(edi));
+        assertThat(c.firstFinding()).get().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(EdifactFinding.INVALID_CHARACTER);
+            assertThat(f.segmentPosition()).isEqualTo(12);
+            assertThat(f.segmentTag()).isEqualTo("FTX");
+            assertThat(f.describe()).contains("byte 0xE9 at offset " + edi.indexOf('\u00e9'), "not valid UNOA (US-ASCII)");
+        });
+        assertThat(c.header().controlRef()).isEqualTo("CHR0001");
+        assertThat(c.acceptable()).isFalse();
+    }
 }
