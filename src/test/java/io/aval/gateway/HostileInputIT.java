@@ -227,6 +227,31 @@ class HostileInputIT {
         assertThat(Path.of("/tmp/aval-hostile-" + REFS.get())).doesNotExist();
     }
 
+    @Test
+    void fileDroppedWithTraversalInItsNameIsQuarantinedAndKeptInsideTheDataFolder() throws Exception {
+        String ref = "HDROP" + REFS.incrementAndGet();
+        String name = "..\\..\\..\\aval-hostile-drop-" + ref + ".edi";
+        byte[] raw = bytes(interchange(ACME, ref, ordersBody("PO-" + ref, "20261126", "4000862141404", 2)));
+        Path tmp = data.resolve("inbound/.drop.tmp");
+        Files.write(tmp, raw);
+        Files.move(tmp, data.resolve("inbound").resolve(name));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> gateway.journal().entries(JournalQuery.all()).stream()
+                        .anyMatch(x -> name.equals(x.source()) && !"RECEIVED".equals(x.status())));
+        JournalEntry e = gateway.journal().entries(JournalQuery.all()).stream().filter(x -> name.equals(x.source())).findFirst().orElseThrow();
+        assertThat(e.status()).isEqualTo("QUARANTINED");
+        assertThat(e.reason()).contains("file name '" + name + "' holds a path separator", "never used as a path");
+        assertThat(gateway.journal().interchange(idOf(e)).rawBytes()).isEqualTo(raw);
+        assertThat(data.resolve("inbound").resolve(name)).doesNotExist();
+        try (Stream<Path> all = Files.walk(root)) {
+            assertThat(all.filter(p -> p.getFileName().toString().contains("aval-hostile-drop-" + ref)))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.getParent()).isEqualTo(data.resolve("quarantine/unsafe-names")))
+                    .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(raw));
+        }
+        otherPartnerIsStillDelivered();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** A good ORDERS from beta, the other partner: the gateway keeps serving after whatever came before. */
