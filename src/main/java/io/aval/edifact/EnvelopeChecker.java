@@ -290,7 +290,7 @@ public final class EnvelopeChecker {
         void add(Segment s) {
             count++;
             last = s;
-            if (!s.tag().matches("[A-Z0-9]{3}")) {
+            if (!isTag(s.tag())) {
                 findings.add(Finding.of(EdifactFinding.INVALID_SEGMENT_TAG, s, "'" + s.tag() + "'"));
             }
             if ("BGM".equals(s.tag()) && documentNumber == null) {
@@ -299,6 +299,20 @@ public final class EnvelopeChecker {
             } else if ("DTM".equals(s.tag()) && documentDate == null && "137".equals(s.value(1, 0))) {
                 documentDate = EdifactDates.parse(s.value(1, 1), s.value(1, 2));
             }
+        }
+
+        /** Three upper-case letters or digits; by hand, as it runs once per segment (String.matches compiles a pattern each call). */
+        private static boolean isTag(String tag) {
+            if (tag.length() != 3) {
+                return false;
+            }
+            for (int i = 0; i < 3; i++) {
+                char c = tag.charAt(i);
+                if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         MessageSlice close(Segment unt) {

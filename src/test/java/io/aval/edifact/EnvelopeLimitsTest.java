@@ -101,4 +101,25 @@ class EnvelopeLimitsTest {
         assertThat(c.header().controlRef()).isEqualTo("CHR0001");
         assertThat(c.acceptable()).isFalse();
     }
+
+    /** The checks walk a million segments in one pass and stop at the limit: seconds at most, not a hang. */
+    @Test
+    void millionSegmentMessageIsRefusedAtTheDefaultLimitInOnePass() {
+        StringBuilder edi = new StringBuilder("UNA:+.? 'UNB+UNOC:3+" + ACME + ":14+4012345000009:14+261126:1200+MIL0001'"
+                + "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+PO-M+9'");
+        for (int i = 0; i < 1_000_000; i++) {
+            edi.append("FTX+AAI+++").append(i % 10).append('\'');
+        }
+        edi.append("UNT+1000003+1'UNZ+1+MIL0001'");
+        byte[] raw = bytes(edi.toString());
+        long started = System.nanoTime();
+        CheckedInterchange c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new EnvelopeChecker().check(raw));
+        System.out.printf("envelope checks: %d segments (%d bytes) refused in %d ms%n", 1_000_000, raw.length,
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(c.firstFinding()).get().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(EdifactFinding.TOO_MANY_SEGMENTS);
+            assertThat(f.segmentPosition()).isEqualTo(1_000_001); // UNA, UNB, then UNH..: the 999999th of the message
+        });
+    }
 }
