@@ -84,7 +84,7 @@ public final class Gateway implements AutoCloseable {
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));
             main.bind("quarantine", new Quarantine(journal));
-            main.bind("inboundNameGuard", new InboundNameGuard(journal, config.dataDir()));
+            main.bind("inboundDropGuard", new InboundDropGuard(journal, config.dataDir(), envelopeLimits(config).maxInterchangeBytes()));
             io.aval.notify.RepNotifier repNotifier = io.aval.notify.RepNotifier.create(config, database.entityManagerFactory());
             main.bind("repNotifier", repNotifier);
             main.bind("signalTap", new SignalTap(journal, partners, readers, new io.aval.signal.SignalEngine(

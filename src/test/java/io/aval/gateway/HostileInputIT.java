@@ -51,6 +51,8 @@ class HostileInputIT {
     /** beta, the other partner added to a copy of the project's partners.yaml for this test */
     private static final String BETA = "5499999000015";
     private static final int MAX_BODY = 1024 * 1024;
+    /** Above the 10 and 12 MB generated cases, so those meet the segment limits; the oversize drop goes beyond it. */
+    private static final long MAX_INTERCHANGE = 16L * 1024 * 1024;
     private static final Path CORPUS = TestGateway.HOME.resolve("src/test/resources/hostile");
     private static final AtomicInteger REFS = new AtomicInteger();
 
@@ -88,7 +90,8 @@ class HostileInputIT {
                 .with("aval.routes", TestGateway.HOME.resolve("routes").toString())
                 .with("aval.mappings", TestGateway.HOME.resolve("mappings").toString())
                 .with("aval.http.port", "0")
-                .with("aval.http.max-body-bytes", Integer.toString(MAX_BODY)));
+                .with("aval.http.max-body-bytes", Integer.toString(MAX_BODY))
+                .with("aval.limits.max-interchange-bytes", Long.toString(MAX_INTERCHANGE)));
         String hash = PasswordHash.create(PASSWORD.toCharArray(), 1000);
         endpoints = PartnerEndpoints.start(gateway, name -> name.equals("AVAL_PARTNER_ACME_PASSWORD_HASH") ? hash : null);
     }
@@ -166,6 +169,35 @@ class HostileInputIT {
         assertThat(gateway.journal().interchange(idOf(e)).rawBytes()).hasSize(raw.length);
         System.out.printf("hostile: 1,000,000-segment message (%d bytes) quarantined in %d ms, heap peak %d MB%n",
                 raw.length, m.millis, m.heapPeakMb);
+        otherPartnerIsStillDelivered();
+    }
+
+    @Test
+    void droppedFileOverTheInterchangeLimitIsQuarantinedUnreadAndKeptOnDisk() throws Exception {
+        String name = "oversize-" + REFS.incrementAndGet() + ".edi";
+        byte[] head = bytes("UNA:+.? 'UNB+UNOC:3+" + ACME + ":14+4012345000009:14+261126:1200+HOVER01'UNH+1+ORDERS:D:96A:UN:EAN008'");
+        Path tmp = data.resolve("inbound/.oversize.tmp");
+        try (var out = Files.newOutputStream(tmp)) {
+            out.write(head);
+            byte[] filler = bytes("FTX+AAI+++" + "X".repeat(1000) + "'");
+            for (long written = head.length; written <= MAX_INTERCHANGE; written += filler.length) {
+                out.write(filler);
+            }
+        }
+        long size = Files.size(tmp);
+        Files.move(tmp, data.resolve("inbound").resolve(name));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> gateway.journal().entries(JournalQuery.all()).stream()
+                        .anyMatch(x -> name.equals(x.source()) && !"RECEIVED".equals(x.status())));
+        JournalEntry e = gateway.journal().entries(JournalQuery.all()).stream().filter(x -> name.equals(x.source()))
+                .collect(java.util.stream.Collectors.toList()).get(0);
+        assertThat(e.status()).isEqualTo("QUARANTINED");
+        assertThat(e.reason()).contains("larger than the gateway accepts", size + " bytes", "limit is " + MAX_INTERCHANGE,
+                "aval.limits.max-interchange-bytes", "not read, kept as quarantine/oversize/");
+        Path kept = data.resolve("quarantine/oversize").resolve(e.interchangeId() + "-" + name);
+        assertThat(kept).hasSize(size);
+        assertThat(data.resolve("inbound").resolve(name)).doesNotExist();
+        assertThat(gateway.journal().entries(JournalQuery.all()).stream().filter(x -> name.equals(x.source()))).hasSize(1);
         otherPartnerIsStillDelivered();
     }
 
