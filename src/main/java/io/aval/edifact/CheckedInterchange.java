@@ -28,8 +28,12 @@ public record CheckedInterchange(Charset charset, String text, Separators separa
     public String standalone(MessageSlice m) {
         String unb = text.substring(header.segment().start(), header.segment().end());
         if ("2".equals(header.syntaxVersion())) {
-            unb = unb.replaceFirst(header.syntaxId() + "\\" + separators.component() + "2",
-                    header.syntaxId() + separators.component() + "3");
+            // literal text, not a pattern: the identifier comes from the partner's bytes
+            String v2 = header.syntaxId() + separators.component() + "2";
+            int at = unb.indexOf(v2);
+            if (at >= 0) {
+                unb = unb.substring(0, at) + header.syntaxId() + separators.component() + "3" + unb.substring(at + v2.length());
+            }
         }
         return separators.una() + unb + text.substring(m.start(), m.end())
                 + "UNZ" + separators.element() + "1" + separators.element() + escape(header.controlRef()) + separators.terminator();

@@ -19,6 +19,12 @@ public enum EdifactFinding {
     SYNTAX_NOT_SUPPORTED(Level.INTERCHANGE, "2", "syntax identifier or version not supported"),
     /** A byte that is not valid in the declared character set. */
     INVALID_CHARACTER(Level.INTERCHANGE, "21", "character not valid in the declared character set"),
+    /** The file is larger than {@code aval.limits.max-interchange-bytes}: refused before it is read. */
+    INTERCHANGE_TOO_LARGE(Level.INTERCHANGE, "18", "the interchange is larger than the gateway accepts"),
+    /** One segment is longer than {@code aval.limits.max-segment-bytes}: no real segment is, a broken or hostile file is. */
+    SEGMENT_TOO_LARGE(Level.INTERCHANGE, "39", "segment longer than the gateway accepts"),
+    /** A message has more segments than {@code aval.limits.max-message-segments} (at most what UNT can count). */
+    TOO_MANY_SEGMENTS(Level.INTERCHANGE, "16", "message has more segments than the gateway accepts"),
     /** The file ends inside a segment: cut short in transit. */
     TRUNCATED(Level.INTERCHANGE, "13", "the interchange is truncated"),
     /** No UNZ trailer. */

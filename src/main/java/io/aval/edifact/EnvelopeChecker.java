@@ -31,6 +31,19 @@ public final class EnvelopeChecker {
             "UNOW", StandardCharsets.UTF_8,
             "UNOY", StandardCharsets.UTF_8);
 
+    /** How much of the start of an oversize interchange is read to name its sender and reference. */
+    private static final int HEADER_PROBE_BYTES = 4096;
+
+    private final EnvelopeLimits limits;
+
+    public EnvelopeChecker() {
+        this(EnvelopeLimits.DEFAULT);
+    }
+
+    public EnvelopeChecker(EnvelopeLimits limits) {
+        this.limits = limits;
+    }
+
     /** True when the bytes look like EDIFACT at all (UNA or UNB first), for routing by format. */
     public static boolean looksLikeEdifact(byte[] raw) {
         int i = skipBlanks(raw, 0);
@@ -42,6 +55,14 @@ public final class EnvelopeChecker {
         int begin = skipBlanks(raw, 0);
         if (begin >= raw.length) {
             return failed(findings, new Finding(EdifactFinding.EMPTY_INPUT, 0, null, raw.length + " bytes"));
+        }
+        if (raw.length > limits.maxInterchangeBytes()) {
+            // refused unread; its UNB, if the first bytes hold one, still says whose and which it is
+            int probe = (int) Math.min(Math.min(HEADER_PROBE_BYTES, limits.maxInterchangeBytes()), raw.length);
+            InterchangeHeader header = check(java.util.Arrays.copyOf(raw, probe)).header();
+            findings.add(new Finding(EdifactFinding.INTERCHANGE_TOO_LARGE, 0, null, raw.length + " bytes; the limit is "
+                    + limits.maxInterchangeBytes() + " (aval.limits.max-interchange-bytes)"));
+            return new CheckedInterchange(StandardCharsets.ISO_8859_1, "", Separators.DEFAULT, false, header, List.of(), findings);
         }
         for (int i = 0; i < raw.length; i++) {
             int b = raw[i] & 0xff;
@@ -84,8 +105,13 @@ public final class EnvelopeChecker {
             text = decoder(charset).decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             int offset = firstBadByte(raw, charset);
-            return failed(findings, new Finding(EdifactFinding.INVALID_CHARACTER, 0, null, String.format(
-                    "byte 0x%02X at offset %d is not valid %s (%s)", raw[offset] & 0xff, offset, syntaxId, charset.name())));
+            // the bytes before the bad one decode: they say whose interchange it is and in which segment it lies
+            CheckedInterchange before = check(java.util.Arrays.copyOf(raw, offset));
+            Finding cut = before.findings().stream().filter(f -> f.kind() == EdifactFinding.TRUNCATED).findFirst().orElse(null);
+            findings.add(new Finding(EdifactFinding.INVALID_CHARACTER, cut == null ? 0 : cut.segmentPosition(),
+                    cut == null ? null : cut.segmentTag(), String.format("byte 0x%02X at offset %d is not valid %s (%s)",
+                    raw[offset] & 0xff, offset, syntaxId, charset.name())));
+            return new CheckedInterchange(charset, "", separators, hasUna, before.header(), List.of(), findings);
         }
         return checkText(text, charset, separators, hasUna, hasUna ? indexAfterUna(text) : 0);
     }
@@ -93,7 +119,7 @@ public final class EnvelopeChecker {
     private CheckedInterchange checkText(String text, Charset charset, Separators separators, boolean hasUna, int start) {
         List<Finding> findings = new ArrayList<>();
         List<MessageSlice> messages = new ArrayList<>();
-        SegmentLexer lexer = new SegmentLexer(text, separators, start);
+        SegmentLexer lexer = new SegmentLexer(text, separators, start, limits.maxSegmentBytes());
         int offset = hasUna ? 1 : 0; // UNA counts as segment 1 in positions reported to people
         InterchangeHeader header = null;
         MessageBuilder open = null;
@@ -143,6 +169,14 @@ public final class EnvelopeChecker {
                             findings.add(Finding.of(EdifactFinding.SEGMENT_OUTSIDE_MESSAGE, s, "between messages"));
                         } else {
                             open.add(s);
+                            if (open.count >= limits.maxMessageSegments()) {
+                                // UNT would make one more: stop reading here rather than walk the rest
+                                findings.add(Finding.of(EdifactFinding.TOO_MANY_SEGMENTS, s, "message " + open.unh.value(1)
+                                        + " (UNH at segment " + open.unh.position() + ") goes on past "
+                                        + limits.maxMessageSegments() + " segments (aval.limits.max-message-segments)"));
+                                messages.add(open.truncated());
+                                return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+                            }
                         }
                     }
                 }
@@ -151,6 +185,13 @@ public final class EnvelopeChecker {
             findings.add(new Finding(EdifactFinding.TRUNCATED, e.position + offset, e.tag,
                     "the file ends inside segment " + (e.position + offset) + " (no segment terminator '"
                             + separators.terminator() + "')"));
+            if (open != null) {
+                messages.add(open.truncated());
+            }
+            return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+        } catch (SegmentLexer.SegmentTooLongException e) {
+            findings.add(new Finding(EdifactFinding.SEGMENT_TOO_LARGE, e.position + offset, e.tag, "segment "
+                    + (e.position + offset) + " runs on past " + e.limit + " characters (aval.limits.max-segment-bytes)"));
             if (open != null) {
                 messages.add(open.truncated());
             }
@@ -193,6 +234,11 @@ public final class EnvelopeChecker {
         if (ref.isEmpty()) missing.add("control reference (0020)");
         if (!missing.isEmpty()) {
             findings.add(Finding.of(EdifactFinding.UNB_INVALID, s, "missing " + String.join(", ", missing)));
+            return null;
+        }
+        if (!CHARSETS.containsKey(syntaxId)) {
+            // the bytes after "UNB+" named a known one, but the element as separated says otherwise
+            findings.add(Finding.of(EdifactFinding.SYNTAX_NOT_SUPPORTED, s, "syntax identifier '" + syntaxId + "'"));
             return null;
         }
         if (!version.matches("[1-4]")) {
@@ -244,7 +290,7 @@ public final class EnvelopeChecker {
         void add(Segment s) {
             count++;
             last = s;
-            if (!s.tag().matches("[A-Z0-9]{3}")) {
+            if (!isTag(s.tag())) {
                 findings.add(Finding.of(EdifactFinding.INVALID_SEGMENT_TAG, s, "'" + s.tag() + "'"));
             }
             if ("BGM".equals(s.tag()) && documentNumber == null) {
@@ -253,6 +299,20 @@ public final class EnvelopeChecker {
             } else if ("DTM".equals(s.tag()) && documentDate == null && "137".equals(s.value(1, 0))) {
                 documentDate = EdifactDates.parse(s.value(1, 1), s.value(1, 2));
             }
+        }
+
+        /** Three upper-case letters or digits; by hand, as it runs once per segment (String.matches compiles a pattern each call). */
+        private static boolean isTag(String tag) {
+            if (tag.length() != 3) {
+                return false;
+            }
+            for (int i = 0; i < 3; i++) {
+                char c = tag.charAt(i);
+                if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         MessageSlice close(Segment unt) {

@@ -12,17 +12,24 @@ final class SegmentLexer {
 
     private final String text;
     private final Separators separators;
+    private final int maxSegmentLength;
     private int pos;
     private int position;
 
     SegmentLexer(String text, Separators separators, int start) {
+        this(text, separators, start, Integer.MAX_VALUE);
+    }
+
+    /** As above; a segment longer than {@code maxSegmentLength} characters stops the lexer with {@link SegmentTooLongException}. */
+    SegmentLexer(String text, Separators separators, int start, int maxSegmentLength) {
         this.text = text;
         this.separators = separators;
         this.pos = start;
+        this.maxSegmentLength = maxSegmentLength;
     }
 
     /** Next segment, or null at the end of the text. */
-    Segment next() throws UnterminatedSegmentException {
+    Segment next() throws UnterminatedSegmentException, SegmentTooLongException {
         skipLayout();
         if (pos >= text.length()) {
             return null;
@@ -33,7 +40,11 @@ final class SegmentLexer {
         StringBuilder value = new StringBuilder();
         String tag = null;
         char rel = separators.release();
+        int limit = (int) Math.min(text.length(), (long) start + maxSegmentLength + 1);
         while (pos < text.length()) {
+            if (pos >= limit) {
+                throw new SegmentTooLongException(position + 1, tag == null ? abbreviate(value.toString()) : tag, maxSegmentLength);
+            }
             char c = text.charAt(pos++);
             if (c == rel && pos < text.length()) {
                 value.append(text.charAt(pos++));
@@ -78,6 +89,24 @@ final class SegmentLexer {
 
     int position() {
         return position;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 3 ? s.substring(0, 3) : s;
+    }
+
+    /** A segment runs on past the length limit: what is read of it so far is not kept. */
+    static final class SegmentTooLongException extends Exception {
+        final int position;
+        final String tag;
+        final int limit;
+
+        SegmentTooLongException(int position, String tag, int limit) {
+            super("segment " + position + " (" + tag + ") is longer than " + limit + " characters");
+            this.position = position;
+            this.tag = tag;
+            this.limit = limit;
+        }
     }
 
     /** The text ends inside a segment: the interchange was cut short. */

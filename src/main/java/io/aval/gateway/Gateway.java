@@ -109,11 +109,12 @@ public final class Gateway implements AutoCloseable {
             main.bind("acknowledgementTracker", new AcknowledgementTracker(journal, acknowledgements, partners,
                     java.time.Clock.systemUTC()));
             main.bind("inboundUblDocuments", new InboundUblDocuments(journal, partners, new UblValidator()));
-            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, contrlResponder));
+            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config), contrlResponder));
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal));
             main.bind("quarantine", new Quarantine(journal));
+            main.bind("inboundDropGuard", new InboundDropGuard(journal, config.dataDir(), envelopeLimits(config).maxInterchangeBytes()));
             io.aval.notify.RepNotifier repNotifier = io.aval.notify.RepNotifier.create(config, database.entityManagerFactory());
             main.bind("repNotifier", repNotifier);
             main.bind("signalTap", new SignalTap(journal, partners, readers, new io.aval.signal.SignalEngine(
@@ -163,6 +164,15 @@ public final class Gateway implements AutoCloseable {
             }
             throw new IllegalStateException("The broker did not start: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** {@code aval.limits.*}: what the envelope checks refuse before reading further (hostile or broken input). */
+    static io.aval.edifact.EnvelopeLimits envelopeLimits(AvalConfig config) {
+        io.aval.edifact.EnvelopeLimits d = io.aval.edifact.EnvelopeLimits.DEFAULT;
+        return new io.aval.edifact.EnvelopeLimits(
+                config.getLong("aval.limits.max-interchange-bytes", d.maxInterchangeBytes()),
+                config.getInt("aval.limits.max-segment-bytes", d.maxSegmentBytes()),
+                config.getInt("aval.limits.max-message-segments", d.maxMessageSegments()));
     }
 
     private static void prepareFolders(Path data) {

@@ -5,6 +5,7 @@ import io.aval.edifact.ContrlReport;
 import io.aval.edifact.ContrlReports;
 import io.aval.edifact.EdifactFinding;
 import io.aval.edifact.EnvelopeChecker;
+import io.aval.edifact.EnvelopeLimits;
 import io.aval.edifact.Finding;
 import io.aval.edifact.InterchangeHeader;
 import io.aval.edifact.MessageSlice;
@@ -44,16 +45,22 @@ public final class InterchangeIntake {
     private final EdifactReaders readers;
     private final MappingCatalog mappings;
     private final XmlDocumentIntake xmlIntake;
-    private final EnvelopeChecker checker = new EnvelopeChecker();
+    private final EnvelopeLimits limits;
+    private final EnvelopeChecker checker;
     private final ContrlResponder contrl;
 
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
-        this(journal, partners, readers, mappings, null);
+        this(journal, partners, readers, mappings, EnvelopeLimits.DEFAULT, null);
     }
 
-    /** With {@code contrl} (may be null: no CONTRL is sent) answering the interchanges that ask for one. */
+    /**
+     * With the limits of {@code aval.limits.*} (larger input is quarantined before it is read, XML and
+     * EDIFACT alike) and {@code contrl} (may be null: no CONTRL is sent) answering the interchanges that ask for one.
+     */
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings,
-                             ContrlResponder contrl) {
+                             EnvelopeLimits limits, ContrlResponder contrl) {
+        this.limits = limits;
+        this.checker = new EnvelopeChecker(limits);
         this.contrl = contrl;
         this.journal = journal;
         this.partners = partners;
@@ -68,7 +75,7 @@ public final class InterchangeIntake {
             return pending(interchangeId);
         }
         byte[] raw = record.rawBytes();
-        if (!EnvelopeChecker.looksLikeEdifact(raw) && XmlDocumentIntake.looksLikeXml(raw)) {
+        if (raw.length <= limits.maxInterchangeBytes() && !EnvelopeChecker.looksLikeEdifact(raw) && XmlDocumentIntake.looksLikeXml(raw)) {
             xmlIntake.process(record);
             return pending(interchangeId);
         }

@@ -47,13 +47,26 @@ public final class UblValidator {
         });
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.validate(new StreamSource(new StringReader(xml)));
-        } catch (SAXException | java.io.IOException e) {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.validate(new javax.xml.transform.sax.SAXSource(refusingDoctype(), new org.xml.sax.InputSource(new StringReader(xml))));
+        } catch (SAXException | java.io.IOException | javax.xml.parsers.ParserConfigurationException e) {
             if (errors.isEmpty()) {
                 errors.add(e.getMessage());
             }
         }
         return errors;
+    }
+
+    /**
+     * The document is read by a parser that refuses any DOCTYPE: no entity is ever expanded (billion
+     * laughs) and no external file or URL is read (XXE), whatever reaches the validator.
+     */
+    private static org.xml.sax.XMLReader refusingDoctype() throws SAXException, javax.xml.parsers.ParserConfigurationException {
+        javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        return factory.newSAXParser().getXMLReader();
     }
 
     /** Throws {@link MessageRejectedException} naming the first errors when the document is invalid. */
