@@ -2,9 +2,6 @@ package io.aval.edifact;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * One random change to an interchange's bytes, of the kinds that happen to EDIFACT in transit or
@@ -98,24 +95,30 @@ public sealed interface EdifactMutation {
         }
     }
 
-    static Arbitrary<EdifactMutation> any() {
-        Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
-        Arbitrary<Integer> length = Arbitraries.integers().between(1, 200);
-        // mostly printable: control bytes are refused at once, printable ones get further into the reader
-        Arbitrary<Byte> anyByte = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7e)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
-        Arbitrary<byte[]> unaChars = Arbitraries.oneOf(Arbitraries.integers().between(0, SERVICE.length - 1).map(i -> SERVICE[i]), Arbitraries.bytes().between((byte) 0x20, (byte) 0x7e))
-                .array(byte[].class).ofSize(6);
-        return Arbitraries.oneOf(
-                Combinators.combine(at, anyByte).as(FlipByte::new),
-                Combinators.combine(at, length).as(Delete::new),
-                Combinators.combine(at, length).as(Duplicate::new),
-                at.map(Truncate::new),
-                Combinators.combine(at, Arbitraries.integers().between(0, SERVICE.length - 1)).as(InjectSeparator::new),
-                Arbitraries.of(true, false).map(ReleaseAtEnd::new),
-                unaChars.map(RandomUna::new),
-                Combinators.combine(at, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16)).as(InsertBytes::new));
+    /** One mutation of a random kind with random parameters, drawn from {@code rnd} (seeded: a failure can be replayed). */
+    static EdifactMutation random(java.util.Random rnd) {
+        double at = rnd.nextDouble();
+        return switch (rnd.nextInt(8)) {
+            // mostly printable: control bytes are refused at once, printable ones get further into the reader
+            case 0 -> new FlipByte(at, rnd.nextInt(5) < 4 ? (byte) (0x20 + rnd.nextInt(0x5f)) : (byte) rnd.nextInt(256));
+            case 1 -> new Delete(at, 1 + rnd.nextInt(200));
+            case 2 -> new Duplicate(at, 1 + rnd.nextInt(200));
+            case 3 -> new Truncate(at);
+            case 4 -> new InjectSeparator(at, rnd.nextInt(SERVICE.length));
+            case 5 -> new ReleaseAtEnd(rnd.nextBoolean());
+            case 6 -> {
+                byte[] una = new byte[6];
+                for (int i = 0; i < una.length; i++) {
+                    una[i] = rnd.nextBoolean() ? SERVICE[rnd.nextInt(SERVICE.length)] : (byte) (0x20 + rnd.nextInt(0x5f));
+                }
+                yield new RandomUna(una);
+            }
+            default -> {
+                byte[] bytes = new byte[1 + rnd.nextInt(16)];
+                rnd.nextBytes(bytes);
+                yield new InsertBytes(at, bytes);
+            }
+        };
     }
 
     private static int index(double at, int length) {
