@@ -82,7 +82,8 @@ public final class Gateway implements AutoCloseable {
             main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings));
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
             main.bind("ublValidator", new UblValidator());
-            main.bind("erpDelivery", new ErpDelivery(journal));
+            main.bind("erpDelivery", new ErpDelivery(journal, config.dataDir().resolve("outbound/erp"),
+                    config.dataDir().resolve("deliveries/erp")));
             main.bind("quarantine", new Quarantine(journal));
             io.aval.notify.RepNotifier repNotifier = io.aval.notify.RepNotifier.create(config, database.entityManagerFactory());
             main.bind("repNotifier", repNotifier);
@@ -100,6 +101,9 @@ public final class Gateway implements AutoCloseable {
                     .withJmxEnabled(false)
                     .withShutdownTimeout(15);
             main.start();
+            try (ProducerTemplate sweep = main.getCamelContext().createProducerTemplate()) {
+                new RecoverySweep(journal, sweep).run();
+            }
             io.aval.notify.FeedbackServer feedback = Boolean.parseBoolean(config.get("aval.http.enabled", "false"))
                     ? io.aval.notify.FeedbackServer.start(config, database.entityManagerFactory()) : null;
             return new Gateway(config, database, broker, readers, journal, main, repNotifier, feedback);

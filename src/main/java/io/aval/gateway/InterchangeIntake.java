@@ -28,7 +28,8 @@ import org.apache.camel.Message;
  * Second stage: takes a journaled interchange, runs the envelope checks, recognises the
  * partner, rejects duplicates, and records each message it holds. Returns the ids of the
  * messages that go on to translation. Running it twice for the same interchange (a broker
- * redelivery) returns the same messages and records nothing new.
+ * redelivery) returns the same messages and records nothing new — also when the first run was
+ * killed half-way through recording its messages.
  */
 public final class InterchangeIntake {
 
@@ -96,7 +97,11 @@ public final class InterchangeIntake {
             return List.of();
         }
         ProcessingMode mode = record.mode();
+        java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
         for (MessageSlice m : checked.messages()) {
+            if (journaled.contains(m.seq())) {
+                continue;
+            }
             String reason = messageProblem(partner, direction, m)
                     .map(f -> where(partner, h) + ", message " + m.reference() + ": " + f.describe())
                     .orElse(null);
@@ -170,12 +175,22 @@ public final class InterchangeIntake {
         String reason = where + ": " + finding.describe();
         MessageStatus messageStatus = status == InterchangeStatus.DUPLICATE ? MessageStatus.DUPLICATE : MessageStatus.QUARANTINED;
         InterchangeHeader h = checked.header();
+        java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
         for (MessageSlice m : checked.messages()) {
+            if (journaled.contains(m.seq())) {
+                continue;
+            }
             journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
                     direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
                     m.documentNumber(), m.documentDate(), messageStatus, reason, null));
         }
         journal.settle(interchangeId, status, reason);
+    }
+
+    /** Messages a previous, interrupted run already recorded (the interchange is still RECEIVED). */
+    private java.util.Set<Integer> journaledSeqs(long interchangeId) {
+        return journal.messagesOf(interchangeId).stream().map(MessageRecord::seq)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static String where(Partner partner, InterchangeHeader h) {
