@@ -105,18 +105,18 @@ public final class CrashTest {
                     httpRetries.incrementAndGet();
                     share.add(retry);
                 }
-                Thread feeder = new Thread(() -> feed(share, data.resolve("inbound"), unsentHttp), "crash-test-feeder");
+                Feeder feeder = new Feeder(share, data.resolve("inbound"), unsentHttp);
                 feeder.start();
                 if (life < s.kills()) {
                     long delay = 300 + random.nextInt(3_500);
                     Thread.sleep(delay);
                     int code = gateway.kill();
                     exitCodes.add(code);
-                    feeder.join();
+                    feeder.finish();
                     log.printf("life %d: ready in %.1f s, %d inputs, killed after %d ms (exit %d), ERP has taken %d files%n",
                             life + 1, ready.toMillis() / 1000.0, share.size(), delay, code, erp.count());
                 } else {
-                    feeder.join();
+                    feeder.finish();
                     log.printf("life %d: ready in %.1f s, %d inputs, left to finish%n", life + 1, ready.toMillis() / 1000.0, share.size());
                 }
             }
@@ -130,19 +130,45 @@ public final class CrashTest {
         }
     }
 
-    /** Drops files (written hidden, then renamed: the drop never sees half a file) and POSTs the HTTP ones. */
-    private void feed(List<CrashCorpus.Input> share, Path inbound, ConcurrentLinkedQueue<CrashCorpus.Input> unsentHttp) {
-        for (CrashCorpus.Input in : share) {
+    /**
+     * Drops one life's files (written hidden, then renamed: the drop never sees half a file) and
+     * POSTs its HTTP ones, beside the kill; a POST the kill interrupted waits for the next life.
+     */
+    private final class Feeder extends Thread {
+        private final List<CrashCorpus.Input> share;
+        private final Path inbound;
+        private final ConcurrentLinkedQueue<CrashCorpus.Input> unsentHttp;
+        private volatile Exception failure;
+
+        Feeder(List<CrashCorpus.Input> share, Path inbound, ConcurrentLinkedQueue<CrashCorpus.Input> unsentHttp) {
+            super("crash-test-feeder");
+            this.share = share;
+            this.inbound = inbound;
+            this.unsentHttp = unsentHttp;
+        }
+
+        @Override
+        public void run() {
             try {
-                if (in.transport() == CrashCorpus.Transport.FILE) {
-                    Path temp = inbound.resolve("." + in.fileName());
-                    Files.write(temp, in.bytes());
-                    Files.move(temp, inbound.resolve(in.fileName()), StandardCopyOption.ATOMIC_MOVE);
-                } else if (!post(in)) {
-                    unsentHttp.add(in);
+                for (CrashCorpus.Input in : share) {
+                    if (in.transport() == CrashCorpus.Transport.FILE) {
+                        Path temp = inbound.resolve("." + in.fileName());
+                        Files.write(temp, in.bytes());
+                        Files.move(temp, inbound.resolve(in.fileName()), StandardCopyOption.ATOMIC_MOVE);
+                    } else if (!post(in)) {
+                        unsentHttp.add(in);
+                    }
                 }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        /** Waits for the feeder; what made it stop is the test's failure too. */
+        void finish() throws Exception {
+            join();
+            if (failure != null) {
+                throw failure;
             }
         }
     }
