@@ -37,6 +37,9 @@ public final class AvalCommand implements Runnable {
         int code = new CommandLine(new AvalCommand())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("aval: " + e.getMessage());
+                    if (Boolean.getBoolean("aval.stacktrace")) {
+                        e.printStackTrace(cmd.getErr());
+                    }
                     return 2;
                 })
                 .execute(args);

@@ -79,6 +79,7 @@ public final class CrashTest {
         List<CrashCorpus.Input> inputs = CrashCorpus.generate(s.interchanges(), s.seed(), s.http());
         httpPort = freePort();
         Map<String, String> props = new LinkedHashMap<>();
+        props.put("aval.stacktrace", "true");
         props.put("aval.routes", s.routes().toString());
         props.put("aval.mappings", s.mappings().toString());
         props.put("aval.http.port", Integer.toString(httpPort));
@@ -108,13 +109,12 @@ public final class CrashTest {
                 Feeder feeder = new Feeder(share, data.resolve("inbound"), unsentHttp);
                 feeder.start();
                 if (life < s.kills()) {
-                    long delay = 300 + random.nextInt(3_500);
-                    Thread.sleep(delay);
+                    String moment = killMoment(erp);
                     int code = gateway.kill();
                     exitCodes.add(code);
                     feeder.finish();
-                    log.printf("life %d: ready in %.1f s, %d inputs, killed after %d ms (exit %d), ERP has taken %d files%n",
-                            life + 1, ready.toMillis() / 1000.0, share.size(), delay, code, erp.count());
+                    log.printf("life %d: ready in %.1f s, %d inputs, killed %s (exit %d), ERP has taken %d files%n",
+                            life + 1, ready.toMillis() / 1000.0, share.size(), moment, code, erp.count());
                 } else {
                     feeder.finish();
                     log.printf("life %d: ready in %.1f s, %d inputs, left to finish%n", life + 1, ready.toMillis() / 1000.0, share.size());
@@ -128,6 +128,27 @@ public final class CrashTest {
                 gateway.kill();
             }
         }
+    }
+
+    /**
+     * Waits for the next kill. Half of the kills (seeded) come 0.3–3.8 s after the gateway is ready,
+     * while it receives and checks; the others once the ERP has taken 1–8 more files, plus up to
+     * 0.4 s, so that deliveries are under way when the process dies. Returns how it was chosen.
+     */
+    private String killMoment(ErpTaker erp) throws InterruptedException {
+        if (random.nextBoolean()) {
+            long delay = 300 + random.nextInt(3_500);
+            Thread.sleep(delay);
+            return delay + " ms after ready";
+        }
+        int target = erp.count() + 1 + random.nextInt(8);
+        long extra = random.nextInt(400);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (erp.count() < target && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(extra);
+        return "while delivering (" + extra + " ms after the ERP's file " + target + ")";
     }
 
     /**

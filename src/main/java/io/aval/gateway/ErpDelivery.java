@@ -23,15 +23,11 @@ public final class ErpDelivery {
     private final Path folder;
     private final IdempotentFileDrop drop;
 
-    public ErpDelivery(Journal journal) {
-        this(journal, null, null);
-    }
-
     /** Delivers to {@code folder} (DATA/outbound/erp), keeping its hand-off markers under {@code markers}. */
     public ErpDelivery(Journal journal, Path folder, Path markers) {
         this.journal = journal;
         this.folder = folder;
-        this.drop = markers == null ? null : new IdempotentFileDrop(markers);
+        this.drop = new IdempotentFileDrop(markers);
     }
 
     /** Body in: the validated UBL document. Writes it for the ERP (once per message) and journals DELIVERED. */

@@ -91,7 +91,8 @@ public final class Gateway implements AutoCloseable {
                     database.entityManagerFactory(), io.aval.signal.SignalSettings.load(config.configDir().resolve("signals.yaml")))));
             main.bind("outboundDispatcher", new OutboundDispatcher(journal, partners, new io.aval.edifact.OutboundTranslator(
                     new io.aval.edifact.OutboundMessageMapper(config.mappingsDir()), new io.aval.edifact.InterchangeWriter(),
-                    new io.aval.partner.ControlNumberSequence(database.dataSource()))));
+                    new io.aval.partner.ControlNumberSequence(database.dataSource())),
+                    config.dataDir().resolve("outbound"), config.dataDir().resolve("deliveries/partners")));
             main.setOverrideProperties(config.asProperties());
             main.setDefaultPropertyPlaceholderLocation("false");
             Path routes = config.routesDir().toAbsolutePath();

@@ -38,9 +38,24 @@ public final class IdempotentFileDrop {
         this.markers = markers;
     }
 
+    /**
+     * The file name a hand-off for {@code key} was started (or completed) under, if any: a retry
+     * must use it rather than make a new one (an outbound file's name carries its control reference).
+     */
+    public java.util.Optional<String> recordedName(String key) {
+        Path marker = markers.resolve(safe(key));
+        try {
+            return Files.exists(marker)
+                    ? java.util.Optional.of(Files.readString(marker, StandardCharsets.UTF_8).trim())
+                    : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the hand-off marker " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Hands {@code content} to {@code folder} as {@code fileName}, unless the hand-off for {@code key} happened already. */
     public HandOff deliver(Path folder, String key, String fileName, byte[] content) {
-        String safeKey = key.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safeKey = safe(key);
         Path marker = markers.resolve(safeKey);
         Path temp = folder.resolve(TEMP_PREFIX + safeKey);
         try {
@@ -64,5 +79,9 @@ public final class IdempotentFileDrop {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot hand " + fileName + " (" + key + ") to " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String safe(String key) {
+        return key.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }
