@@ -54,6 +54,8 @@ public final class CrashTest {
 
     private static final String PARTNER = "acme";
     private static final String MARKER = ".aval-crash-test";
+    /** How long nothing may happen before the settling gateway is stopped to look at its journal. */
+    private static final Duration QUIET = Duration.ofSeconds(30);
     private static final Pattern ORDER = Pattern.compile("^CR[0-9A-Z]+-\\d+-\\d+$");
 
     private final Settings s;
@@ -120,7 +122,7 @@ public final class CrashTest {
                     log.printf("life %d: ready in %.1f s, %d inputs, left to finish%n", life + 1, ready.toMillis() / 1000.0, share.size());
                 }
             }
-            starts += settle(gateway, data, erp, unsentHttp);
+            starts += settle(gateway, data, erp, unsentHttp, inputs);
             erp.takeAll();
             return count(inputs, data, erp, exitCodes, starts, (System.nanoTime() - started) / 1e9);
         } finally {
@@ -218,15 +220,20 @@ public final class CrashTest {
     }
 
     /**
-     * After the last kill: waits until the drop is empty and the ERP has taken nothing new for a
-     * while, stops the gateway cleanly and asks the journal whether anything is unfinished; if so,
-     * starts it again. Returns how many extra starts it took.
+     * After the last kill: waits until every valid order has reached the ERP (first round only)
+     * or nothing has happened for {@link #QUIET} (the drop empty, the ERP taking nothing), stops
+     * the gateway cleanly and asks the journal whether anything is unfinished (RECEIVED
+     * interchanges, ACCEPTED messages); if so, starts it again. Returns how many extra starts it took.
      */
-    private int settle(GatewayProcess gateway, Path data, ErpTaker erp, ConcurrentLinkedQueue<CrashCorpus.Input> unsentHttp)
-            throws Exception {
+    private int settle(GatewayProcess gateway, Path data, ErpTaker erp, ConcurrentLinkedQueue<CrashCorpus.Input> unsentHttp,
+                       List<CrashCorpus.Input> inputs) throws Exception {
         long deadline = System.nanoTime() + s.settleTimeout().toNanos();
+        Set<String> valid = new HashSet<>();
+        inputs.forEach(in -> in.orders().stream().filter(o -> !o.mustQuarantine()).forEach(o -> valid.add(o.number())));
+        Set<String> seen = new HashSet<>();
+        Set<Path> read = new HashSet<>();
         int extraStarts = 0;
-        while (true) {
+        for (int round = 0; ; round++) {
             CrashCorpus.Input retry;
             while ((retry = unsentHttp.poll()) != null) {
                 httpRetries.incrementAndGet();
@@ -235,12 +242,23 @@ public final class CrashTest {
                     break;
                 }
             }
-            int seen = -1;
+            int taken = -1;
             long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(4).toNanos()) {
-                if (erp.count() != seen || inboundFiles(data) > 0) {
-                    seen = erp.count();
+            while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+                if (erp.count() != taken || inboundFiles(data) > 0) {
+                    taken = erp.count();
                     quietSince = System.nanoTime();
+                }
+                for (Path f : erp.files()) {
+                    if (read.add(f)) {
+                        String number = orderNumber(f);
+                        if (number != null) {
+                            seen.add(number);
+                        }
+                    }
+                }
+                if (round == 0 && seen.containsAll(valid) && inboundFiles(data) == 0) {
+                    break;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the gateway did not finish within " + s.settleTimeout());
@@ -248,22 +266,25 @@ public final class CrashTest {
                 Thread.sleep(200);
             }
             gateway.stop(Duration.ofSeconds(60));
-            long pending = pending(data);
-            if (pending == 0 && unsentHttp.isEmpty() && inboundFiles(data) == 0) {
+            long unfinished = unfinished(data);
+            if (unfinished == 0 && unsentHttp.isEmpty() && inboundFiles(data) == 0) {
                 return extraStarts;
             }
-            log.printf("settling: %d journal entries unfinished; starting the gateway again%n", pending);
+            log.printf("settling: %d interchanges/messages unfinished; starting the gateway again%n", unfinished);
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(pending + " journal entries still unfinished after " + s.settleTimeout());
+                throw new IllegalStateException(unfinished + " interchanges/messages still unfinished after " + s.settleTimeout());
             }
             gateway.start(Duration.ofMinutes(3));
             extraStarts++;
         }
     }
 
-    private long pending(Path data) {
+    /** RECEIVED interchanges and ACCEPTED messages: the delivery side's unfinished work (the signal tap is not counted). */
+    private long unfinished(Path data) {
         try (Database db = Database.open(AvalConfig.load(s.config(), data), List.of())) {
-            return new Journal(db.entityManagerFactory()).pendingCount();
+            Journal journal = new Journal(db.entityManagerFactory());
+            return journal.interchangeIds(InterchangeStatus.RECEIVED).size()
+                    + journal.entries(new JournalQuery("ACCEPTED", null, null)).size();
         }
     }
 
