@@ -266,13 +266,16 @@ public final class CrashTest {
                 Thread.sleep(200);
             }
             gateway.stop(Duration.ofSeconds(60));
-            long unfinished = unfinished(data);
-            if (unfinished == 0 && unsentHttp.isEmpty() && inboundFiles(data) == 0) {
+            List<String> unfinished = unfinished(data);
+            if (unfinished.isEmpty() && unsentHttp.isEmpty() && inboundFiles(data) == 0) {
                 return extraStarts;
             }
-            log.printf("settling: %d interchanges/messages unfinished; starting the gateway again%n", unfinished);
+            log.printf("settling: %d interchanges/messages unfinished %s; starting the gateway again%n", unfinished.size(),
+                    unfinished.stream().limit(5).toList());
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(unfinished + " interchanges/messages still unfinished after " + s.settleTimeout());
+                throw new IllegalStateException(unfinished.size() + " interchanges/messages still unfinished after "
+                        + s.settleTimeout() + ": " + unfinished.stream().limit(10).toList() + " (gateway log: "
+                        + s.work().resolve("gateway.log") + ")");
             }
             gateway.start(Duration.ofMinutes(3));
             extraStarts++;
@@ -280,11 +283,20 @@ public final class CrashTest {
     }
 
     /** RECEIVED interchanges and ACCEPTED messages: the delivery side's unfinished work (the signal tap is not counted). */
-    private long unfinished(Path data) {
+    private List<String> unfinished(Path data) {
         try (Database db = Database.open(AvalConfig.load(s.config(), data), List.of())) {
             Journal journal = new Journal(db.entityManagerFactory());
-            return journal.interchangeIds(InterchangeStatus.RECEIVED).size()
-                    + journal.entries(new JournalQuery("ACCEPTED", null, null)).size();
+            List<String> open = new ArrayList<>();
+            for (long id : journal.interchangeIds(InterchangeStatus.RECEIVED)) {
+                open.add("I-" + id + " RECEIVED " + journal.interchange(id).sourceName());
+            }
+            for (JournalEntry e : journal.entries(new JournalQuery("ACCEPTED", null, null))) {
+                open.add(e.id() + " ACCEPTED " + e.interchangeId() + " " + e.interchangeRef() + " " + e.documentNumber()
+                        + "; interchange history: " + journal.history(Long.parseLong(e.interchangeId().substring(2))).stream()
+                        .map(h -> h.status() + (h.messageId() == null ? "" : "(M-" + h.messageId() + ")"))
+                        .toList());
+            }
+            return open;
         }
     }
 
