@@ -28,7 +28,8 @@ final class CrashTestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the inputs and of the kill moments (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--work", defaultValue = "target/crash-test", description = "Work folder, emptied first (default ${DEFAULT-VALUE})")
+    @Option(names = {"--work", "--data"}, defaultValue = "target/crash-test",
+            description = "Work folder (the child gateway's data under it), emptied first; only an empty folder or one an earlier crash test made (default ${DEFAULT-VALUE})")
     Path work;
 
     @Option(names = "--no-http", description = "File drop only")
