@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code ./aval} — the gateway's command line (picocli). */
 @Command(name = "aval", mixinStandardHelpOptions = true, version = "aval 0.1",
         description = "Aval EDI/B2B gateway: EDIFACT and UBL between customers and the supplier, with account signals.",
-        subcommands = {RunCommand.class, ImportCommand.class, JournalCommand.class, QuarantineCommand.class, SignalsCommand.class, ReportCommand.class, BenchCommand.class, PasswordHashCommand.class})
+        subcommands = {RunCommand.class, ImportCommand.class, JournalCommand.class, QuarantineCommand.class, SignalsCommand.class, ReportCommand.class, BenchCommand.class, PasswordHashCommand.class, CrashTestCommand.class})
 public final class AvalCommand implements Runnable {
 
     /** Options every command takes. */
@@ -37,6 +37,9 @@ public final class AvalCommand implements Runnable {
         int code = new CommandLine(new AvalCommand())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("aval: " + e.getMessage());
+                    if (Boolean.getBoolean("aval.stacktrace")) {
+                        e.printStackTrace(cmd.getErr());
+                    }
                     return 2;
                 })
                 .execute(args);

@@ -32,6 +32,13 @@ public final class AvalHeaders {
     /** Document number of the message being processed (BGM 1004), for file names. */
     public static final String DOCUMENT_NUMBER = "AvalDocumentNumber";
 
+    /**
+     * Artemis duplicate detection ({@code _AMQ_DUPL_ID}): a send whose id the broker has already
+     * taken for that address is dropped. Set to {@code interchange-<id>} / {@code message-<id>}, so
+     * the start-up {@link RecoverySweep} can re-send work that may or may not be queued already.
+     */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
     private AvalHeaders() {
     }
 }

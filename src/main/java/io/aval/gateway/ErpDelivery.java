@@ -2,19 +2,46 @@ package io.aval.gateway;
 
 import io.aval.journal.Journal;
 import io.aval.journal.MessageStatus;
+import io.aval.transport.IdempotentFileDrop;
+import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Last stage of an inbound flow: names the file the ERP receives (stable per message, so a
- * redelivery overwrites rather than duplicates) and records the delivery in the journal.
+ * Last stage of an inbound flow: names the file the ERP receives (stable per message), hands it
+ * over once ({@link IdempotentFileDrop}: a redelivery after a crash never gives the ERP a second
+ * copy, even of a file it has already taken away) and records the delivery in the journal.
  */
 public final class ErpDelivery {
 
-    private final Journal journal;
+    private static final Logger LOG = LoggerFactory.getLogger(ErpDelivery.class);
 
-    public ErpDelivery(Journal journal) {
+    private final Journal journal;
+    private final Path folder;
+    private final IdempotentFileDrop drop;
+
+    /** Delivers to {@code folder} (DATA/outbound/erp), keeping its hand-off markers under {@code markers}. */
+    public ErpDelivery(Journal journal, Path folder, Path markers) {
         this.journal = journal;
+        this.folder = folder;
+        this.drop = new IdempotentFileDrop(markers);
+    }
+
+    /** Body in: the validated UBL document. Writes it for the ERP (once per message) and journals DELIVERED. */
+    public void deliver(Exchange exchange) {
+        Message in = exchange.getMessage();
+        long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        String name = fileName(in.getHeader(AvalHeaders.PARTNER, String.class), in.getHeader(AvalHeaders.MESSAGE_TYPE, String.class),
+                messageId, in.getHeader(AvalHeaders.DOCUMENT_NUMBER, String.class));
+        IdempotentFileDrop.HandOff handOff = drop.deliver(folder, "M" + messageId, name, in.getBody(byte[].class));
+        if (handOff.earlier()) {
+            LOG.info("Message M-{} was handed to the ERP as {} before a restart: not written again", messageId, handOff.file());
+        }
+        in.setHeader(Exchange.FILE_NAME_PRODUCED, handOff.file().toString());
+        delivered(messageId, handOff.file().toString());
     }
 
     /** partner-ORDERS-PO-2026-1187-M42.xml, with anything unsafe for a file name replaced. */

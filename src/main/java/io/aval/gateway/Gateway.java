@@ -112,7 +112,8 @@ public final class Gateway implements AutoCloseable {
             main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config), contrlResponder));
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
             main.bind("ublValidator", new UblValidator());
-            main.bind("erpDelivery", new ErpDelivery(journal));
+            main.bind("erpDelivery", new ErpDelivery(journal, config.dataDir().resolve("outbound/erp"),
+                    config.dataDir().resolve("deliveries/erp")));
             main.bind("quarantine", new Quarantine(journal));
             main.bind("inboundDropGuard", new InboundDropGuard(journal, config.dataDir(), envelopeLimits(config).maxInterchangeBytes()));
             io.aval.notify.RepNotifier repNotifier = io.aval.notify.RepNotifier.create(config, database.entityManagerFactory());
@@ -121,7 +122,8 @@ public final class Gateway implements AutoCloseable {
                     database.entityManagerFactory(), io.aval.signal.SignalSettings.load(config.configDir().resolve("signals.yaml")))));
             main.bind("outboundDispatcher", new OutboundDispatcher(journal, partners, new io.aval.edifact.OutboundTranslator(
                     new io.aval.edifact.OutboundMessageMapper(config.mappingsDir()), new io.aval.edifact.InterchangeWriter(),
-                    new io.aval.partner.ControlNumberSequence(database.dataSource()))));
+                    new io.aval.partner.ControlNumberSequence(database.dataSource())),
+                    config.dataDir().resolve("outbound"), config.dataDir().resolve("deliveries/partners")));
             main.setOverrideProperties(config.asProperties());
             main.setDefaultPropertyPlaceholderLocation("false");
             Path routes = config.routesDir().toAbsolutePath();
@@ -131,6 +133,9 @@ public final class Gateway implements AutoCloseable {
                     .withJmxEnabled(false)
                     .withShutdownTimeout(15);
             main.start();
+            try (ProducerTemplate sweep = main.getCamelContext().createProducerTemplate()) {
+                new RecoverySweep(journal, sweep).run();
+            }
             LOG.info("Gateway ready in {} ms (database {} ms, broker {} ms, beside it; routes {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDatabase - t0) / 1_000_000, (tBroker - t0) / 1_000_000,
                     (System.nanoTime() - tBroker) / 1_000_000);

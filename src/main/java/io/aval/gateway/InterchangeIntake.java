@@ -33,7 +33,8 @@ import org.apache.camel.Message;
  * Second stage: takes a journaled interchange, runs the envelope checks, recognises the
  * partner, rejects duplicates, and records each message it holds. Returns the ids of the
  * messages that go on to translation. Running it twice for the same interchange (a broker
- * redelivery) returns the same messages and records nothing new.
+ * redelivery) returns the same messages and records nothing new — also when the first run was
+ * killed half-way through recording its messages.
  */
 public final class InterchangeIntake {
 
@@ -121,9 +122,13 @@ public final class InterchangeIntake {
         }
         ProcessingMode mode = record.mode();
         Map<Integer, Finding> rejected = new HashMap<>();
+        java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
         for (MessageSlice m : checked.messages()) {
             Optional<Finding> problem = messageProblem(partner, direction, m);
             problem.ifPresent(f -> rejected.put(m.seq(), f));
+            if (journaled.contains(m.seq())) {
+                continue; // recorded by an interrupted run of this interchange
+            }
             String reason = problem
                     .map(f -> where(partner, h) + ", message " + m.reference() + ": " + f.describe())
                     .orElse(null);
@@ -255,12 +260,22 @@ public final class InterchangeIntake {
         String reason = where + ": " + finding.describe();
         MessageStatus messageStatus = status == InterchangeStatus.DUPLICATE ? MessageStatus.DUPLICATE : MessageStatus.QUARANTINED;
         InterchangeHeader h = checked.header();
+        java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
         for (MessageSlice m : checked.messages()) {
+            if (journaled.contains(m.seq())) {
+                continue;
+            }
             journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
                     direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
                     m.documentNumber(), m.documentDate(), messageStatus, reason, null));
         }
         journal.settle(interchangeId, status, reason);
+    }
+
+    /** Messages a previous, interrupted run already recorded (the interchange is still RECEIVED). */
+    private java.util.Set<Integer> journaledSeqs(long interchangeId) {
+        return journal.messagesOf(interchangeId).stream().map(MessageRecord::seq)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static String where(Partner partner, InterchangeHeader h) {

@@ -50,6 +50,9 @@ public final class Quarantine {
         String reason = "technical failure: the " + stage + " stage failed on every delivery attempt; see the log";
         if ("interchange".equals(stage) && id != null) {
             journal.settle(id, InterchangeStatus.QUARANTINED, reason);
+            // messages an earlier attempt recorded never reached their queue: kept with the interchange, not left ACCEPTED
+            journal.messagesOf(id).stream().filter(m -> m.status() == MessageStatus.ACCEPTED)
+                    .forEach(m -> journal.transition(m.id(), MessageStatus.QUARANTINED, reason, null));
         } else if (id != null && journal.message(id).status().terminal()) {
             // delivered or archived already: it was the signal tap that gave up, not the flow
             journal.tapped(id, "not tapped: " + reason);

@@ -292,6 +292,21 @@ public final class Journal {
         });
     }
 
+    /** Ids of the interchanges in this state, oldest first (the start-up recovery sweep). */
+    public List<Long> interchangeIds(InterchangeStatus status) {
+        return inTransaction(em -> em.createQuery(
+                        "select i.id from InterchangeRecord i where i.status = :s order by i.id", Long.class)
+                .setParameter("s", status).getResultList());
+    }
+
+    /** Ids of the messages in this state whose interchange is settled, oldest first (the start-up recovery sweep). */
+    public List<Long> messageIdsOfSettled(MessageStatus status) {
+        return inTransaction(em -> em.createQuery(
+                        "select m.id from MessageRecord m, InterchangeRecord i where i.id = m.interchangeId"
+                                + " and m.status = :s and i.status <> :r order by m.id", Long.class)
+                .setParameter("s", status).setParameter("r", InterchangeStatus.RECEIVED).getResultList());
+    }
+
     /** The signal side has taken the message (or decided it carries nothing for it: the note says why). */
     public void tapped(long messageId, String note) {
         inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")

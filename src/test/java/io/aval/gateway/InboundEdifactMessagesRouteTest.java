@@ -38,8 +38,9 @@ class InboundEdifactMessagesRouteTest {
         gateway = TestGateway.start(TestGateway.configWithReader(data, "stock"));
         context = gateway.camelContext();
         AdviceWith.adviceWith(context, "inbound-edifact-messages", a -> {
-            a.weaveByToUri("file:*").replace().to("mock:erp");
-            a.weaveByToString(".*erpDelivery.*delivered.*").remove();
+            a.weaveByToString(".*erpDelivery.*deliver.*").replace()
+                    .setHeader("CamelFileName").method("erpDelivery", "fileName")
+                    .to("mock:erp");
         });
     }
 
