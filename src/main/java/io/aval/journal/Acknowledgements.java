@@ -180,6 +180,13 @@ public final class Acknowledgements {
         });
     }
 
+    /** Every acknowledgement awaited from or given by {@code partnerId}, oldest first (one query for a partner's list). */
+    public List<AcknowledgementRecord> ofPartner(String partnerId) {
+        return emf.callInTransaction(em -> em.createQuery(
+                        "select a from AcknowledgementRecord a where a.partnerId = :p order by a.id", AcknowledgementRecord.class)
+                .setParameter("p", partnerId).getResultList());
+    }
+
     public Optional<AcknowledgementRecord> forMessage(long messageId) {
         return emf.callInTransaction(em -> em.createQuery(
                         "select a from AcknowledgementRecord a where a.messageId = :m", AcknowledgementRecord.class)

@@ -2,6 +2,7 @@ package io.aval.transport;
 
 import io.aval.config.AvalConfig;
 import io.aval.gateway.Gateway;
+import io.aval.journal.Acknowledgements;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
 import io.aval.transport.internal.As2Routes;
@@ -10,6 +11,7 @@ import io.aval.transport.internal.InterchangeResource;
 import io.aval.transport.internal.InterchangeSoapEndpoint;
 import io.aval.transport.internal.JsonBody;
 import io.aval.transport.internal.JsonExceptionMapper;
+import io.aval.transport.internal.OutboundInterchangeFiles;
 import io.aval.transport.internal.PartnerAuthFilter;
 import io.aval.transport.internal.PartnerSubmission;
 import io.aval.transport.internal.SftpIntake;
@@ -138,7 +140,9 @@ public final class PartnerEndpoints implements AutoCloseable {
             rest.setAddress("/partners");
             rest.setResourceClasses(InterchangeResource.class);
             rest.setResourceProvider(InterchangeResource.class,
-                    new SingletonResourceProvider(new InterchangeResource(submission, gateway.journal())));
+                    new SingletonResourceProvider(new InterchangeResource(submission, gateway.journal(),
+                            new Acknowledgements(gateway.database().entityManagerFactory()),
+                            new OutboundInterchangeFiles(gateway.journal(), config.dataDir()))));
             rest.setProvider(new JsonExceptionMapper());
             Server restServer = rest.create();
 

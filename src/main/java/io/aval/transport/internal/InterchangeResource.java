@@ -1,6 +1,8 @@
 package io.aval.transport.internal;
 
 import io.aval.edifact.InterchangeHeader;
+import io.aval.journal.AcknowledgementRecord;
+import io.aval.journal.Acknowledgements;
 import io.aval.journal.Direction;
 import io.aval.journal.InterchangeRecord;
 import io.aval.journal.Journal;
@@ -19,17 +21,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Paths;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The partners' REST resource: submit an interchange, read its state, list what was sent to
- * them. The caller is the partner {@link PartnerAuthFilter} authenticated; a partner only ever
- * sees its own interchanges (another's answers 404, so ids cannot be probed).
+ * them and fetch those files. The caller is the partner {@link PartnerAuthFilter} authenticated; a
+ * partner only ever sees its own interchanges (another's answers 404, so ids cannot be probed).
+ * Its OpenAPI description, {@code openapi.yaml} next to this class, is served unauthenticated at
+ * {@code /partners/openapi.yaml}; {@code OpenApiDescriptionTest} keeps it in step with the methods here.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,13 +46,24 @@ public final class InterchangeResource {
 
     private final PartnerSubmission submission;
     private final Journal journal;
+    private final Acknowledgements acknowledgements;
+    private final OutboundInterchangeFiles outboundFiles;
+
+    /** Media type of the interchange files served by {@link #outboundFile}. */
+    public static final String EDIFACT = "application/edifact";
+
+    /** Classpath resource of the OpenAPI description. */
+    static final String OPENAPI = "/io/aval/transport/openapi.yaml";
 
     @Context
     private HttpServletRequest request;
 
-    public InterchangeResource(PartnerSubmission submission, Journal journal) {
+    public InterchangeResource(PartnerSubmission submission, Journal journal, Acknowledgements acknowledgements,
+                               OutboundInterchangeFiles outboundFiles) {
         this.submission = submission;
         this.journal = journal;
+        this.acknowledgements = acknowledgements;
+        this.outboundFiles = outboundFiles;
     }
 
     @POST
@@ -95,6 +115,9 @@ public final class InterchangeResource {
     @Path("outbound")
     public Response outbound() {
         Partner caller = caller();
+        Map<Long, AcknowledgementRecord> acks = acknowledgements.ofPartner(caller.id()).stream()
+                .collect(Collectors.toMap(AcknowledgementRecord::messageId, Function.identity(), (a, b) -> b));
+        Instant now = Instant.now();
         List<Map<String, Object>> out = new ArrayList<>();
         for (JournalEntry e : journal.entries(new JournalQuery(null, caller.id(), Direction.OUTBOUND))) {
             if (e.deliveredTo() == null) {
@@ -106,10 +129,55 @@ public final class InterchangeResource {
             item.put("documentNumber", e.documentNumber());
             item.put("interchangeRef", e.interchangeRef());
             item.put("status", e.status());
-            item.put("fileName", Paths.get(e.deliveredTo()).getFileName().toString());
+            item.put("fileName", OutboundInterchangeFiles.fileName(e.deliveredTo()));
+            // null: the partner's agreement asked for no CONTRL for this interchange
+            AcknowledgementRecord ack = acks.get(Long.parseLong(e.id().substring(2)));
+            item.put("acknowledgement", ack == null ? null : ack.statusAt(now).name());
             out.add(item);
         }
         return json(Response.Status.OK, Map.of("partner", caller.id(), "messages", out));
+    }
+
+    /**
+     * The interchange file of an outbound message as the partner received it: {@code application/edifact},
+     * or 404 in JSON when the id is unknown, not an outbound message of the caller, or its file is gone.
+     */
+    @GET
+    @Path("outbound/{id}")
+    @Produces({EDIFACT, MediaType.APPLICATION_JSON})
+    public Response outboundFile(@PathParam("id") String id) {
+        Partner caller = caller();
+        Optional<MessageRecord> found = outboundFiles.delivered(caller.id(), id);
+        if (found.isEmpty()) {
+            return json(Response.Status.NOT_FOUND, Map.of("error", "not_found",
+                    "message", "no outbound interchange " + id + " for partner " + caller.id()));
+        }
+        MessageRecord m = found.get();
+        String fileName = OutboundInterchangeFiles.fileName(m.deliveredTo());
+        Optional<byte[]> bytes = outboundFiles.bytes(m);
+        if (bytes.isEmpty()) {
+            return json(Response.Status.NOT_FOUND, Map.of("error", "file_gone",
+                    "message", "outbound interchange " + id + " (" + m.interchangeRef() + ", " + fileName
+                            + ") of partner " + caller.id() + " is no longer on the gateway"));
+        }
+        return Response.ok(bytes.get(), EDIFACT)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"")
+                .build();
+    }
+
+    /** This resource's OpenAPI 3 description; public, so that partners can read it before they have a log-in. */
+    @GET
+    @Path("openapi.yaml")
+    @Produces("application/yaml")
+    public Response openApi() {
+        try (InputStream in = InterchangeResource.class.getResourceAsStream(OPENAPI)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenAPI description " + OPENAPI + " is missing from the build");
+            }
+            return Response.ok(in.readAllBytes(), "application/yaml").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + OPENAPI, e);
+        }
     }
 
     private Partner caller() {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * byte reaches CXF or the journal. A SOAP POST without an Authorization header goes on to CXF
  * (body still bounded), where {@link UsernameTokenAuthenticator} demands a WS-Security
  * UsernameToken instead. The body is read here, bounded, so that a chunked upload
- * cannot bypass the limit. Only the SOAP service's WSDL is public.
+ * cannot bypass the limit. Only the SOAP service's WSDL and the REST resource's OpenAPI
+ * description ({@code GET /partners/openapi.yaml}) are public.
  */
 public final class PartnerAuthFilter implements Filter {
 
@@ -35,6 +36,9 @@ public final class PartnerAuthFilter implements Filter {
 
     /** Request attribute holding the authenticated {@link Partner}. */
     public static final String PARTNER = "aval.partner";
+
+    /** The REST resource's OpenAPI description, readable without a log-in. */
+    static final String OPENAPI_PATH = "/partners/openapi.yaml";
 
     private final CredentialStore credentials;
     private final long maxBodyBytes;
@@ -54,8 +58,8 @@ public final class PartnerAuthFilter implements Filter {
             send(response, 404, "not_found", "no partner endpoint at " + path + " (REST: /partners/…, SOAP: /soap/interchanges)");
             return;
         }
-        if ("GET".equals(request.getMethod()) && request.getQueryString() != null
-                && request.getQueryString().toLowerCase().startsWith("wsdl")) {
+        if ("GET".equals(request.getMethod()) && (path.equals(OPENAPI_PATH) || request.getQueryString() != null
+                && request.getQueryString().toLowerCase().startsWith("wsdl"))) {
             chain.doFilter(req, res);
             return;
         }
