@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The partners' REST resource: submit an interchange, read its state, list what was sent to
@@ -43,6 +45,8 @@ import java.util.stream.Collectors;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public final class InterchangeResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterchangeResource.class);
 
     private final PartnerSubmission submission;
     private final Journal journal;
@@ -156,6 +160,8 @@ public final class InterchangeResource {
         String fileName = OutboundInterchangeFiles.fileName(m.deliveredTo());
         Optional<byte[]> bytes = outboundFiles.bytes(m);
         if (bytes.isEmpty()) {
+            LOG.warn("Partner {} asked for outbound {} ({}): {} is neither where it was delivered nor archived",
+                    caller.id(), id, m.interchangeRef(), m.deliveredTo());
             return json(Response.Status.NOT_FOUND, Map.of("error", "file_gone",
                     "message", "outbound interchange " + id + " (" + m.interchangeRef() + ", " + fileName
                             + ") of partner " + caller.id() + " is no longer on the gateway"));
