@@ -103,7 +103,7 @@ class AvalEdifactDifferentialTest {
             }
             if (!expected.contains("BadMessage")) {
                 // the production config (badMessage=reject) reads it too, to the same XML
-                assertThat(aval.parse(interchange)).isEqualTo(expected);
+                assertThat(emptyElementsClosed(aval.parse(interchange))).isEqualTo(emptyElementsClosed(expected));
             }
         }
         assertThat(failures).isEmpty();
@@ -162,6 +162,17 @@ class AvalEdifactDifferentialTest {
         StringSink sink = new StringSink();
         smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(interchange)), sink);
         return sink.getResult();
+    }
+
+    /**
+     * The production config runs Smooks' DOM filter, whose serialiser writes an empty element as
+     * {@code <BGM></BGM>} where the SAX NG filter writes {@code <BGM/>}: the same XML once
+     * canonicalised (the stock SAX output itself has both forms, depending on whether an empty text
+     * event came). The stock output cannot be canonicalised by a parser (it writes xsi:nil without
+     * declaring xsi), so both sides are brought to one form for that one difference.
+     */
+    static String emptyElementsClosed(String xml) {
+        return xml.replaceAll("<([A-Za-z0-9_:.-]+)([^<>]*)></\\1>", "<$1$2/>");
     }
 
     private static int count(String s, String what) {

@@ -61,7 +61,8 @@ class AvalEdifactGoldenTest {
     void readsInterchangeToTheStockXml(Path edi) throws IOException {
         String expected = Files.readString(sibling(edi, ".expected.xml"));
         String actual = AVAL.parse(Files.readAllBytes(edi));
-        assertThat(actual).isEqualTo(expected);
+        assertThat(AvalEdifactDifferentialTest.emptyElementsClosed(actual))
+                .isEqualTo(AvalEdifactDifferentialTest.emptyElementsClosed(expected));
         if (!expected.contains("xsi:nil")) { // the stock reader writes xsi:nil without declaring xsi: not namespace-well-formed
             XmlAssert.assertThat(actual).and(expected).areIdentical();
         }
