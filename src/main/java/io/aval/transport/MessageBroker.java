@@ -64,9 +64,15 @@ public final class MessageBroker implements AutoCloseable {
                 .setExpiryAddress(SimpleString.of(DEAD_LETTER_QUEUE))
                 .setAutoCreateDeadLetterResources(false)
                 .setAutoCreateQueues(true)
-                .setAutoCreateAddresses(true);
+                .setAutoCreateAddresses(true)
+                // Never auto-delete a stage's queue: an auto-created queue is deleted by default the moment it
+                // holds no message and has no consumer (the listener containers open and close consumers
+                // between receives), and a send that races the deletion is routed to no queue and lost.
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false);
         c.addAddressSetting("#", settings);
-        c.addAddressSetting(DEAD_LETTER_QUEUE, new AddressSettings().setAutoCreateQueues(true).setAutoCreateAddresses(true));
+        c.addAddressSetting(DEAD_LETTER_QUEUE, new AddressSettings().setAutoCreateQueues(true).setAutoCreateAddresses(true)
+                .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(c);
         try {
             server.start();
