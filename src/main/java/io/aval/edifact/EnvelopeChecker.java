@@ -31,6 +31,18 @@ public final class EnvelopeChecker {
             "UNOW", StandardCharsets.UTF_8,
             "UNOY", StandardCharsets.UTF_8);
 
+    /**
+     * The encoding of a decoded interchange's text as the checks decoded it from the partner's bytes:
+     * the one its UNB syntax identifier declares, if the checks know it. Encoding the journaled text
+     * with it gives back the bytes the partner sent.
+     */
+    public static java.util.Optional<Charset> declaredEncoding(String interchange) {
+        int unb = interchange.indexOf("UNB");
+        return unb >= 0 && interchange.length() >= unb + 8
+                ? java.util.Optional.ofNullable(CHARSETS.get(interchange.substring(unb + 4, unb + 8)))
+                : java.util.Optional.empty();
+    }
+
     /** How much of the start of an oversize interchange is read to name its sender and reference. */
     private static final int HEADER_PROBE_BYTES = 4096;
 

@@ -2,7 +2,7 @@ package io.aval.gateway;
 
 import io.aval.edifact.ContrlReader;
 import io.aval.edifact.ContrlReport;
-import io.aval.edifact.SyntaxCharset;
+import io.aval.edifact.EnvelopeChecker;
 import io.aval.edifact.TranslationException;
 import io.aval.journal.AcknowledgementRecord;
 import io.aval.journal.AcknowledgementStatus;
@@ -144,8 +144,6 @@ public final class AcknowledgementTracker {
 
     /** The message text is kept decoded; CONTRL carries only codes and references, so UNOW/UNOY aside latin-1 is exact. */
     private static Charset charsetOf(String text) {
-        int unb = text.indexOf("UNB");
-        SyntaxCharset declared = unb >= 0 && text.length() >= unb + 8 ? SyntaxCharset.fromCode(text.substring(unb + 4, unb + 8)) : null;
-        return declared == null ? StandardCharsets.ISO_8859_1 : declared.encoding();
+        return EnvelopeChecker.declaredEncoding(text).orElse(StandardCharsets.ISO_8859_1);
     }
 }

@@ -3,7 +3,7 @@ package io.aval.mapping;
 import io.aval.edifact.EdifactFinding;
 import io.aval.edifact.Finding;
 import java.io.ByteArrayInputStream;
-import io.aval.edifact.SyntaxCharset;
+import io.aval.edifact.EnvelopeChecker;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,14 +82,7 @@ public final class EdifactReaders implements AutoCloseable {
         if ("stock".equalsIgnoreCase(reader)) {
             return StandardCharsets.UTF_8;
         }
-        int unb = interchange.indexOf("UNB");
-        if (unb >= 0 && interchange.length() >= unb + 8) {
-            SyntaxCharset declared = SyntaxCharset.fromCode(interchange.substring(unb + 4, unb + 8));
-            if (declared != null) {
-                return declared.encoding();
-            }
-        }
-        return StandardCharsets.UTF_8;
+        return EnvelopeChecker.declaredEncoding(interchange).orElse(StandardCharsets.UTF_8);
     }
 
     /**

@@ -29,6 +29,13 @@ class EdifactReadersTest {
     }
 
     @Test
+    void latin2TextReachesTheReaderIntact() {
+        // UNOD (ISO 8859-2) is accepted by the envelope checks: the reader must get it as ISO 8859-2 bytes too
+        String xml = readers.read(orders("UNOD", "DOSTAWA ŁÓDŹ, RAMPA 3"), "D96A", "aval");
+        assertThat(xml).contains("DOSTAWA ŁÓDŹ, RAMPA 3");
+    }
+
+    @Test
     void aCharacterTheDeclaredSetCannotHoldIsRejectedNotReplaced() {
         assertThatThrownBy(() -> readers.read(orders("UNOA", "LIVRAISON ÉTAGE 2"), "D96A", "aval"))
                 .isInstanceOf(MessageRejectedException.class)
@@ -40,5 +47,6 @@ class EdifactReadersTest {
         assertThat(EdifactReaders.inputCharset("stock", orders("UNOC", "x"))).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(EdifactReaders.inputCharset("aval", orders("UNOC", "x"))).isEqualTo(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(EdifactReaders.inputCharset("aval", orders("UNOW", "x"))).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(EdifactReaders.inputCharset("aval", orders("UNOD", "x"))).isEqualTo(java.nio.charset.Charset.forName("ISO-8859-2"));
     }
 }
