@@ -19,8 +19,7 @@ class PostgresTwoWayFlowsIT extends AbstractTwoWayFlowsIT {
     @BeforeAll
     static void start() throws Exception {
         url = Databases.freshPostgres();
-        gateway = TestGateway.start(twoWayConfig(data).with("aval.db.url", url).with("aval.db.user", "postgres")
-                .with("aval.db.password", ""));
+        gateway = TestGateway.start(TestGateway.onPostgres(twoWayConfig(data), url));
     }
 
     @AfterAll

@@ -48,7 +48,12 @@ public final class TestGateway {
     }
 
     public static AvalConfig postgresConfig(Path data, String url) {
-        return config(data).with("aval.db.url", url).with("aval.db.user", "postgres").with("aval.db.password", "");
+        return onPostgres(config(data), url);
+    }
+
+    /** {@code config} with its journal on the PostgreSQL database {@code url} (trust auth, as on CI). */
+    public static AvalConfig onPostgres(AvalConfig config, String url) {
+        return config.with("aval.db.url", url).with("aval.db.user", "postgres").with("aval.db.password", "");
     }
 
     public static Gateway start(AvalConfig config) {
