@@ -22,7 +22,10 @@ import io.aval.signal.internal.Json;
  */
 final class AccountEventCache {
 
-    private record Entry(List<AccountEvent> events, long count, long maxId, LocalDate lastDate) {
+    private record Entry(List<AccountEvent> events, long maxId, LocalDate lastDate) {
+        long count() {
+            return events.size();
+        }
     }
 
     private final int maxEvents;
@@ -70,7 +73,7 @@ final class AccountEventCache {
             last = date;
             maxId = Math.max(maxId, ((Number) row[0]).longValue());
         }
-        return new Entry(Collections.unmodifiableList(events), events.size(), maxId, last);
+        return new Entry(Collections.unmodifiableList(events), maxId, last);
     }
 
     private static Entry reloaded(EntityManager em, String accountId) {
@@ -82,7 +85,7 @@ final class AccountEventCache {
             last = (LocalDate) row[1];
             maxId = Math.max(maxId, ((Number) row[0]).longValue());
         }
-        return new Entry(Collections.unmodifiableList(events), events.size(), maxId, last);
+        return new Entry(Collections.unmodifiableList(events), maxId, last);
     }
 
     private static List<Object[]> rows(EntityManager em, String accountId, long afterId) {
