@@ -31,6 +31,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             gateway.close();
             throw e;
         }
+        var data = gateway.config().dataDir();
+        double ready = (System.nanoTime() - started) / 1e9;
+        if (check) {
+            System.out.printf("Aval started (ready in %.1f s); --check: stopping.%n", ready);
+            endpoints.close();
+            gateway.close();
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("aval: stopping…");
@@ -38,17 +46,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             gateway.close();
             stopped.countDown();
         }, "aval-shutdown"));
-        var data = gateway.config().dataDir();
-        double ready = (System.nanoTime() - started) / 1e9;
-        if (check) {
-            System.out.printf("Aval started (ready in %.1f s); --check: stopping.%n", ready);
-        } else {
-            System.out.printf("Aval is running (ready in %.1f s). Drop partner interchanges in %s; UBL for the ERP appears in %s. Ctrl-C stops.%n",
-                    ready, data.resolve("inbound"), data.resolve("outbound/erp"));
-        }
-        if (!check) {
-            stopped.await();
-        } // --check: System.exit in main runs the shutdown hook, which stops everything as Ctrl-C does
+        System.out.printf("Aval is running (ready in %.1f s). Drop partner interchanges in %s; UBL for the ERP appears in %s. Ctrl-C stops.%n",
+                ready, data.resolve("inbound"), data.resolve("outbound/erp"));
+        stopped.await();
         return 0;
     }
 }
