@@ -49,12 +49,14 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             String base = r.toJson();
             System.out.println(base.substring(0, base.length() - 1) + String.format(Locale.ROOT,
-                    ", \"importMessagesPerSecond\": %.1f, \"importMessages\": %d, \"gatewayReadySeconds\": %.2f}",
-                    imp.messagesPerSecond(), imp.messages(), imp.readySeconds()));
+                    ", \"importMessagesPerSecond\": %.1f, \"importMessages\": %d, \"importCpuMillisPerMessage\": %.2f, \"gatewayReadySeconds\": %.2f}",
+                    imp.messagesPerSecond(), imp.messages(), imp.cpuMillisPerMessage(), imp.readySeconds()));
         } else {
             System.out.print(r.toTable());
             System.out.printf(Locale.ROOT, "%-22s %14s %14.1f   (%d ORDERS, journal + broker + mapping + UBL validation + ERP file + signal tap)%n",
                     "import messages/s", "", imp.messagesPerSecond(), imp.messages());
+            System.out.printf(Locale.ROOT, "%-22s %14s %14.2f   (process CPU, all threads, per message of the measured run)%n",
+                    "import CPU ms/message", "", imp.cpuMillisPerMessage());
             System.out.printf(Locale.ROOT, "%-22s %14s %14.2f%n", "gateway ready (s)", "", imp.readySeconds());
         }
         return 0;
