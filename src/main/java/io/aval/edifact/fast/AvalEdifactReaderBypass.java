@@ -15,6 +15,7 @@ import org.smooks.io.source.ReaderSource;
 import org.smooks.io.source.StreamSource;
 import org.w3c.dom.Element;
 
+import java.io.InputStream;
 import java.io.Writer;
 import java.util.List;
 
@@ -60,10 +61,14 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
             return false;
         }
         try {
-            StringBuilder xml = new StringBuilder(8192);
+            StringBuilder xml;
             if (source instanceof StreamSource) {
-                p.parse(((StreamSource<?>) source).getInputStream(), new XmlText(xml));
+                InputStream in = ((StreamSource<?>) source).getInputStream();
+                // the XML is about four times the EDIFACT: size the buffer once when the stream knows its length
+                xml = new StringBuilder(Math.max(8192, Math.min(in.available(), 1 << 26) * 4));
+                p.parse(in, new XmlText(xml));
             } else {
+                xml = new StringBuilder(8192);
                 p.parse(((ReaderSource<?>) source).getReader(), new XmlText(xml));
             }
             out.append(xml);

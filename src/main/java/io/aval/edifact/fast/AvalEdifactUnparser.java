@@ -116,14 +116,31 @@ public class AvalEdifactUnparser implements ParameterizedVisitor, ChildrenVisito
      */
     private static SAXSource saxSource(InputSource input) {
         try {
-            @SuppressWarnings("deprecation")
-            XMLReader reader = XMLReaderFactory.createXMLReader();
+            XMLReader reader = newXmlReader();
             reader.setFeature("http://xml.org/sax/features/namespaces", true);
             reader.setFeature("http://xml.org/sax/features/namespace-prefixes", true);
             return new SAXSource(reader, input);
         } catch (SAXException e) {
             throw new SmooksException("cannot create the XML reader", e);
         }
+    }
+
+    /** the class XMLReaderFactory finds (a service look-up in the jars on every call), looked up once */
+    private static volatile Class<? extends XMLReader> xmlReaderClass;
+
+    @SuppressWarnings("deprecation")
+    private static XMLReader newXmlReader() throws SAXException {
+        Class<? extends XMLReader> c = xmlReaderClass;
+        if (c != null) {
+            try {
+                return c.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new SAXException(e);
+            }
+        }
+        XMLReader reader = XMLReaderFactory.createXMLReader();
+        xmlReaderClass = reader.getClass();
+        return reader;
     }
 
     /** selected on the document, the whole tree: Smooks keeps every element and text under the root until it ends */
