@@ -66,14 +66,33 @@ final class AccountEventCache {
         long maxId = cached.maxId();
         for (Object[] row : rows) {
             LocalDate date = (LocalDate) row[1];
-            if (last != null && date.isBefore(last)) {
-                return null;
+            AccountEvent event = Json.read((String) row[2], AccountEvent.class);
+            if (last == null || !date.isBefore(last)) {
+                events.add(event);
+                last = date;
+            } else {
+                // a late event (another consumer delivered a later day first): the database orders by (day, id) and its id
+                // is the highest, so it goes after every event of its day and before the first of a later day
+                events.add(firstAfter(events, date), event);
             }
-            events.add(Json.read((String) row[2], AccountEvent.class));
-            last = date;
             maxId = Math.max(maxId, ((Number) row[0]).longValue());
         }
         return new Entry(Collections.unmodifiableList(events), maxId, last);
+    }
+
+    /** index of the first event dated after {@code date} (the list is in business-date order) */
+    private static int firstAfter(List<AccountEvent> events, LocalDate date) {
+        int low = 0;
+        int high = events.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (events.get(mid).businessDate().isAfter(date)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 
     private static Entry reloaded(EntityManager em, String accountId) {

@@ -97,4 +97,21 @@ class AccountEventCacheTest {
         assertEquals(numbers(mine), numbers(store, acme.gln), "read again after the other account pushed it out");
         assertEquals(numbers(theirs), numbers(store, other.gln));
     }
+
+    @Test
+    void lateEventsAreMergedInTheOrderTheDatabaseGives() {
+        AccountHistoryStore store = new AccountHistoryStore(scenario.emf, 1_000);
+        List<AccountEvent> day1 = orders(MONDAY, 2);
+        List<AccountEvent> day2 = orders(MONDAY.plusDays(1), 2);
+        List<AccountEvent> day3 = orders(MONDAY.plusDays(2), 3);
+        // as two consumers deliver them: later days first, then stragglers, some on a day already seen
+        List<AccountEvent> arrival = List.of(day1.get(0), day3.get(0), day3.get(1), day2.get(0), day3.get(2), day1.get(1), day2.get(1));
+        for (AccountEvent e : arrival) {
+            store.record(e);
+            assertEquals(numbers(new AccountHistoryStore(scenario.emf, 1_000), acme.gln), numbers(store, acme.gln),
+                    "cached history after " + e.documentNumber() + " = the database's");
+        }
+        // the arrival order is not the business order: the late events went through the merge, not an append
+        org.junit.jupiter.api.Assertions.assertNotEquals(numbers(arrival), numbers(store, acme.gln));
+    }
 }
