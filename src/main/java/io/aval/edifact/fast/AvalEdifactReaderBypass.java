@@ -64,8 +64,9 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
             StringBuilder xml;
             if (source instanceof StreamSource) {
                 InputStream in = ((StreamSource<?>) source).getInputStream();
-                // the XML is about four times the EDIFACT: size the buffer once when the stream knows its length
-                xml = new StringBuilder(Math.max(8192, Math.min(in.available(), 1 << 26) * 4));
+                // the XML is about four times the EDIFACT: size the buffer once when the stream knows its length, up to
+                // 4 M characters (a large file grows it as it goes rather than claiming gigabytes before reading a byte)
+                xml = new StringBuilder((int) Math.max(8192, Math.min(in.available() * 4L, 1 << 22)));
                 p.parse(in, new XmlText(xml));
             } else {
                 xml = new StringBuilder(8192);
