@@ -97,13 +97,7 @@ public final class Gateway implements AutoCloseable {
             CachingConnectionFactory jmsConnections = new CachingConnectionFactory(broker.connectionFactory());
             jmsConnections.setSessionCacheSize(10);
             jmsConnections.setCacheConsumers(false);
-            JmsComponent jms = JmsComponent.jmsComponent(jmsConnections);
-            // transacted routes run on the listener session's local transaction (a send in the route joins it), and each
-            // listener keeps its consumer between receives: with a transaction manager Spring would open and close a
-            // broker consumer for every message (consumerWindowSize=0, so an open consumer never holds a message back)
-            jms.getConfiguration().setLazyCreateTransactionManager(false);
-            jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
-            main.bind("jms", jms);
+            main.bind("jms", JmsComponent.jmsComponent(jmsConnections));
             main.bind("journal", journal);
             main.bind("partners", partners);
             main.bind("receiver", new Receiver(journal));
