@@ -123,7 +123,6 @@ public final class InterchangeIntake {
         ProcessingMode mode = record.mode();
         Map<Integer, Finding> rejected = new HashMap<>();
         java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
-        List<Journal.NewMessage> records = new ArrayList<>();
         for (MessageSlice m : checked.messages()) {
             Optional<Finding> problem = messageProblem(partner, direction, m);
             problem.ifPresent(f -> rejected.put(m.seq(), f));
@@ -142,11 +141,10 @@ public final class InterchangeIntake {
             } else {
                 status = MessageStatus.ACCEPTED;
             }
-            records.add(new Journal.NewMessage(interchangeId, m.seq(), partner.id(), direction, m.type(),
+            journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner.id(), direction, m.type(),
                     m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
                     checked.standalone(m)));
         }
-        journal.addMessages(records);
         answer(record, partner, direction, checked, ContrlReports.verdict(h, checked.messages(), rejected));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
         return pending(interchangeId);
@@ -263,16 +261,14 @@ public final class InterchangeIntake {
         MessageStatus messageStatus = status == InterchangeStatus.DUPLICATE ? MessageStatus.DUPLICATE : MessageStatus.QUARANTINED;
         InterchangeHeader h = checked.header();
         java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
-        List<Journal.NewMessage> records = new ArrayList<>();
         for (MessageSlice m : checked.messages()) {
             if (journaled.contains(m.seq())) {
                 continue;
             }
-            records.add(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
+            journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
                     direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
                     m.documentNumber(), m.documentDate(), messageStatus, reason, null));
         }
-        journal.addMessages(records);
         journal.settle(interchangeId, status, reason);
     }
 

@@ -1,5 +1,6 @@
 package io.aval.gateway;
 
+import io.aval.journal.InterchangeRecord;
 import io.aval.journal.Journal;
 import io.aval.journal.MessageRecord;
 import io.aval.mapping.EdifactReaders;
@@ -40,7 +41,8 @@ public final class MessageTranslator {
                 .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
         in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());
         in.setHeader(AvalHeaders.DOCUMENT_TYPE, mapping.documentType());
-        in.setHeader("sellerId", journal.recipientOf(m.interchangeId()));
+        InterchangeRecord interchange = journal.interchange(m.interchangeId());
+        in.setHeader("sellerId", interchange.recipientId());
         try {
             in.setBody(readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader()));
         } catch (MessageRejectedException e) {

@@ -15,7 +15,6 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -87,8 +86,10 @@ public final class SignalTap {
         Message in = exchange.getMessage();
         Object body = in.getBody();
         if (body instanceof String json && json.startsWith("{")) {
-            // a redelivery needs no check here: the engine records a document once, and the journal keeps the first tap note
-            evaluate(in.getHeader(AvalHeaders.MESSAGE_ID, Long.class), AccountEvent.fromJson(json));
+            long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+            if (!journal.isTapped(messageId)) {
+                evaluate(messageId, AccountEvent.fromJson(json));
+            }
             return;
         }
         acceptMessage(in.getBody(Long.class));
@@ -134,28 +135,16 @@ public final class SignalTap {
                 .forEach(s -> LOG.info("Signal {} for {} on {}: {}", s.type(), s.accountId(), s.businessDate(), s.summary()));
     }
 
-    /** one namespace-aware, DOCTYPE-refusing parser per consumer thread: building one costs more than a message */
-    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
+    private static Document parseXml(String xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return f.newDocumentBuilder();
-        } catch (Exception e) {
-            throw new IllegalStateException("no XML parser: " + e.getMessage(), e);
-        }
-    });
-
-    private static Document parseXml(String xml) {
-        DocumentBuilder parser = PARSER.get();
-        try {
-            return parser.parse(new InputSource(new StringReader(xml)));
+            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
             throw new IllegalArgumentException("unreadable XML: " + e.getMessage(), e);
-        } finally {
-            parser.reset();
         }
     }
 }

@@ -76,29 +76,28 @@ public final class Journal {
     }
 
     public void describe(long interchangeId, Envelope e) {
-        // an update statement: loading the record would load (and Hibernate would write back) the raw bytes
-        inTransaction(em -> em.createQuery("update InterchangeRecord r set r.direction = coalesce(:direction, r.direction), "
-                        + "r.partnerId = :partner, r.senderId = :sender, r.senderQualifier = :senderQ, r.recipientId = :recipient, "
-                        + "r.recipientQualifier = :recipientQ, r.controlRef = :ref, r.syntax = :syntax, r.businessDate = :date, "
-                        + "r.updatedAt = :at where r.id = :id")
-                .setParameter("direction", e.direction()).setParameter("partner", e.partnerId())
-                .setParameter("sender", e.senderId()).setParameter("senderQ", e.senderQualifier())
-                .setParameter("recipient", e.recipientId()).setParameter("recipientQ", e.recipientQualifier())
-                .setParameter("ref", e.controlRef()).setParameter("syntax", e.syntax()).setParameter("date", e.businessDate())
-                .setParameter("at", Instant.now()).setParameter("id", interchangeId).executeUpdate());
-    }
-
-    /** The recipient (UNB 0010) of a journaled interchange, without loading its bytes. */
-    public String recipientOf(long interchangeId) {
-        return inTransaction(em -> em.createQuery("select r.recipientId from InterchangeRecord r where r.id = :id", String.class)
-                .setParameter("id", interchangeId).getResultStream().findFirst().orElse(null));
+        inTransaction(em -> {
+            InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
+            r.direction = e.direction() == null ? r.direction : e.direction();
+            r.partnerId = e.partnerId();
+            r.senderId = e.senderId();
+            r.senderQualifier = e.senderQualifier();
+            r.recipientId = e.recipientId();
+            r.recipientQualifier = e.recipientQualifier();
+            r.controlRef = e.controlRef();
+            r.syntax = e.syntax();
+            r.businessDate = e.businessDate();
+            r.updatedAt = Instant.now();
+            return null;
+        });
     }
 
     public void settle(long interchangeId, InterchangeStatus status, String reason) {
         inTransaction(em -> {
-            em.createQuery("update InterchangeRecord r set r.status = :s, r.reason = :reason, r.updatedAt = :at where r.id = :id")
-                    .setParameter("s", status).setParameter("reason", clip(reason)).setParameter("at", Instant.now())
-                    .setParameter("id", interchangeId).executeUpdate();
+            InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
+            r.status = status;
+            r.reason = clip(reason);
+            r.updatedAt = Instant.now();
             em.persist(new MessageEvent(interchangeId, null, status.name(), reason));
             return null;
         });
@@ -139,38 +138,28 @@ public final class Journal {
     }
 
     public long addMessage(NewMessage m) {
-        return inTransaction(em -> persistMessage(em, m));
-    }
-
-    /** Records the messages of one interchange in one transaction (all or none). */
-    public List<Long> addMessages(List<NewMessage> messages) {
-        if (messages.isEmpty()) {
-            return List.of();
-        }
-        return inTransaction(em -> messages.stream().map(m -> persistMessage(em, m)).toList());
-    }
-
-    private static long persistMessage(EntityManager em, NewMessage m) {
-        MessageRecord r = new MessageRecord();
-        r.interchangeId = m.interchangeId();
-        r.seq = m.seq();
-        r.partnerId = m.partnerId();
-        r.direction = m.direction();
-        r.messageType = m.messageType();
-        r.messageVersion = m.messageVersion();
-        r.interchangeRef = m.interchangeRef();
-        r.messageRef = m.messageRef();
-        r.documentNumber = clip(m.documentNumber());
-        r.businessDate = m.businessDate();
-        r.status = m.status();
-        r.reason = clip(m.reason());
-        r.rawText = m.rawText();
-        r.createdAt = Instant.now();
-        r.updatedAt = r.createdAt;
-        em.persist(r);
-        em.flush();
-        em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
-        return r.id;
+        return inTransaction(em -> {
+            MessageRecord r = new MessageRecord();
+            r.interchangeId = m.interchangeId();
+            r.seq = m.seq();
+            r.partnerId = m.partnerId();
+            r.direction = m.direction();
+            r.messageType = m.messageType();
+            r.messageVersion = m.messageVersion();
+            r.interchangeRef = m.interchangeRef();
+            r.messageRef = m.messageRef();
+            r.documentNumber = clip(m.documentNumber());
+            r.businessDate = m.businessDate();
+            r.status = m.status();
+            r.reason = clip(m.reason());
+            r.rawText = m.rawText();
+            r.createdAt = Instant.now();
+            r.updatedAt = r.createdAt;
+            em.persist(r);
+            em.flush();
+            em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
+            return r.id;
+        });
     }
 
     public List<MessageRecord> messagesOf(long interchangeId) {
@@ -320,9 +309,15 @@ public final class Journal {
 
     /** The signal side has taken the message (or decided it carries nothing for it: the note says why). */
     public void tapped(long messageId, String note) {
-        inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id and m.tappedAt is null")
+        inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
                 .setParameter("at", Instant.now()).setParameter("note", clip(note)).setParameter("id", messageId)
                 .executeUpdate());
+    }
+
+    /** True once the signal tap has taken the message (or noted why not); reads no message text. */
+    public boolean isTapped(long messageId) {
+        return inTransaction(em -> !em.createQuery("select m.id from MessageRecord m where m.id = :id and m.tappedAt is not null", Long.class)
+                .setParameter("id", messageId).getResultList().isEmpty());
     }
 
     /**
