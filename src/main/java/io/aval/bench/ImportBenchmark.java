@@ -92,11 +92,10 @@ public final class ImportBenchmark {
         return gateway.journal().entries(new JournalQuery("DELIVERED", null, null)).size();
     }
 
-    /** ORDERS from Acme (5412345000013) to the supplier, one business day per interchange. */
-    static List<byte[]> corpus(int interchanges, int perInterchange) {
-        return corpus("BENCH", LocalDate.of(2025, 1, 2), 1, interchanges, perInterchange);
-    }
-
+    /**
+     * ORDERS from Acme (5412345000013) to the supplier, one business day per interchange from {@code firstDay},
+     * control references {@code refPrefix} + number, order numbers from {@code firstPo}.
+     */
     static List<byte[]> corpus(String refPrefix, LocalDate firstDay, int firstPo, int interchanges, int perInterchange) {
         List<byte[]> out = new ArrayList<>();
         LocalDate day = firstDay;
