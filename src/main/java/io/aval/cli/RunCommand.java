@@ -33,17 +33,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         var data = gateway.config().dataDir();
         double ready = (System.nanoTime() - started) / 1e9;
-        if (check) {
-            System.out.printf("Aval started (ready in %.1f s); --check: stopping.%n", ready);
+        Runnable stop = () -> {
             endpoints.close();
             gateway.close();
+        };
+        if (check) {
+            System.out.printf("Aval started (ready in %.1f s); --check: stopping.%n", ready);
+            stop.run();
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("aval: stopping…");
-            endpoints.close();
-            gateway.close();
+            stop.run();
             stopped.countDown();
         }, "aval-shutdown"));
         System.out.printf("Aval is running (ready in %.1f s). Drop partner interchanges in %s; UBL for the ERP appears in %s. Ctrl-C stops.%n",
