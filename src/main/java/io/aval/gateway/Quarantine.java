@@ -48,6 +48,13 @@ public final class Quarantine {
         Long header = exchange.getMessage().getHeader(AvalHeaders.MESSAGE_ID, Long.class);
         Long id = header != null && !"interchange".equals(stage) ? header : exchange.getMessage().getBody(Long.class);
         String reason = "technical failure: the " + stage + " stage failed on every delivery attempt; see the log";
+        if (id != null && !journal.holds("interchange".equals(stage) ? Journal.Entity.INTERCHANGE : Journal.Entity.MESSAGE, id)) {
+            // the broker kept a hand-off whose journal rows are gone: the database lost commits it had acknowledged
+            LOG.error("Dead letter {} {}: the journal holds no {} {}; the broker kept a hand-off the database lost (a "
+                    + "database that lost acknowledged commits in a crash: README \"Exactly once\"). Nothing to quarantine; "
+                    + "the partner's interchange may need to be sent again", stage, id, stage, id);
+            return;
+        }
         if ("interchange".equals(stage) && id != null) {
             journal.settle(id, InterchangeStatus.QUARANTINED, reason);
             // messages an earlier attempt recorded never reached their queue: kept with the interchange, not left ACCEPTED

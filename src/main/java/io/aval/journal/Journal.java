@@ -169,6 +169,15 @@ public final class Journal {
                 .getResultList());
     }
 
+    /** What {@link #holds} looks for. */
+    public enum Entity { INTERCHANGE, MESSAGE }
+
+    /** Whether the journal has a row for this id (a queue message may outlive its row when a database loses commits). */
+    public boolean holds(Entity entity, long id) {
+        Class<?> type = entity == Entity.INTERCHANGE ? InterchangeRecord.class : MessageRecord.class;
+        return inTransaction(em -> em.find(type, id) != null);
+    }
+
     public MessageRecord message(long id) {
         return inTransaction(em -> {
             MessageRecord r = em.find(MessageRecord.class, id);

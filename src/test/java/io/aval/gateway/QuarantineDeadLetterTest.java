@@ -1,0 +1,85 @@
+package io.aval.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aval.journal.Database;
+import io.aval.journal.Journal;
+import io.aval.journal.MessageStatus;
+import io.aval.journal.ProcessingMode;
+import io.aval.testing.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dead-letter handler on a real H2 journal, for a queue message whose journal row is gone (a
+ * database that lost acknowledged commits in a crash while the broker kept the hand-off): it is
+ * logged and dropped, not thrown back at the dead-letter route, and nothing else is touched.
+ */
+class QuarantineDeadLetterTest {
+
+    @TempDir
+    static Path data;
+
+    private static Database db;
+    private static Journal journal;
+    private static DefaultCamelContext camel;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(TestGateway.config(data), List.of());
+        journal = new Journal(db.entityManagerFactory());
+        camel = new DefaultCamelContext();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        camel.close();
+        db.close();
+    }
+
+    @Test
+    void aMessageIdTheJournalNoLongerHoldsIsDroppedWithoutThrowing() {
+        Exchange exchange = deadLetter("message", 987_654L);
+
+        new Quarantine(journal).deadLetter(exchange);
+
+        assertThat(journal.holds(Journal.Entity.MESSAGE, 987_654L)).isFalse();
+    }
+
+    @Test
+    void anInterchangeIdTheJournalNoLongerHoldsIsDroppedWithoutThrowing() {
+        Exchange exchange = deadLetter("interchange", 876_543L);
+
+        new Quarantine(journal).deadLetter(exchange);
+
+        assertThat(journal.holds(Journal.Entity.INTERCHANGE, 876_543L)).isFalse();
+    }
+
+    @Test
+    void aMessageTheJournalHoldsIsStillQuarantined() {
+        long interchange = journal.recordReceived("UNB+UNOC:3+A:14+B:14+261127:0300+DL1'".getBytes(StandardCharsets.ISO_8859_1),
+                "test", "dl1.edi", ProcessingMode.DELIVER);
+        long message = journal.addMessage(new Journal.NewMessage(interchange, 1, "acme", io.aval.journal.Direction.INBOUND,
+                "ORDERS", "D96A", "DL1", "1", "PO-DL-1", null, MessageStatus.ACCEPTED, null, "UNH+1+ORDERS:D:96A:UN'"));
+
+        new Quarantine(journal).deadLetter(deadLetter("message", message));
+
+        assertThat(journal.message(message).status()).isEqualTo(MessageStatus.QUARANTINED);
+        assertThat(journal.message(message).reason()).contains("the message stage failed on every delivery attempt");
+    }
+
+    private static Exchange deadLetter(String stage, long id) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setHeader(AvalHeaders.STAGE, stage);
+        exchange.getMessage().setBody(id);
+        return exchange;
+    }
+}
