@@ -104,7 +104,10 @@ public final class AvalEdifactWriter {
         }
     }
 
-    /** writes to a character stream (the charset is then the stream's business) */
+    /**
+     * writes to a character stream (the charset is then the stream's business); a SAXSource with an XMLReader is read
+     * with that reader
+     */
     public static void write(Source xml, Writer out, Options options) {
         SegmentXmlWriter writer = new SegmentXmlWriter(out, options.lineBreak);
         try {
@@ -112,7 +115,8 @@ public final class AvalEdifactWriter {
                 Node n = ((DOMSource) xml).getNode();
                 walk(n instanceof Document ? ((Document) n).getDocumentElement() : (Element) n, writer);
             } else {
-                XMLReader reader = SAX.newSAXParser().getXMLReader();
+                boolean given = xml instanceof SAXSource && ((SAXSource) xml).getXMLReader() != null;
+                XMLReader reader = given ? ((SAXSource) xml).getXMLReader() : SAX.newSAXParser().getXMLReader();
                 reader.setContentHandler(new Handler(writer));
                 reader.parse(xml instanceof SAXSource ? ((SAXSource) xml).getInputSource() : toInputSource((StreamSource) xml));
             }
@@ -120,6 +124,10 @@ public final class AvalEdifactWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SAXException | ParserConfigurationException e) {
+            Throwable cause = e instanceof SAXException && ((SAXException) e).getException() != null ? ((SAXException) e).getException() : e;
+            if (cause instanceof EdifactWriteException) {
+                throw (EdifactWriteException) cause;
+            }
             throw new EdifactWriteException("cannot read the XML: " + e.getMessage(), e);
         }
     }
@@ -131,7 +139,7 @@ public final class AvalEdifactWriter {
         return in;
     }
 
-    private static void walk(Element e, SegmentXmlWriter writer) throws IOException {
+    static void walk(Element e, SegmentXmlWriter writer) throws IOException {
         writer.startElement(e.getNamespaceURI(), localName(e), isNil(e));
         for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c.getNodeType() == Node.ELEMENT_NODE) {
