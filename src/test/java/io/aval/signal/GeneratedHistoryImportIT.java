@@ -40,7 +40,7 @@ import picocli.CommandLine;
  * The signal catalogue end to end, as an integration team would run it: a generated two-year
  * history written as EDIFACT files, {@code ./aval import} through the real pipeline (journal,
  * broker, reader, mapping, ERP delivery, tap, detectors, the reps' emails day by day), then reps
- * answering some emails' feedback links over HTTP, then {@code ./aval report contributions}. The
+ * answering some emails' feedback links over HTTP (the link, then the button of the page it opens), then {@code ./aval report contributions}. The
  * signals are scored against the generator's ground truth and the report is checked against the
  * database. One account per behaviour by default (hard negatives included); size with
  * {@code -Dsignals.pipeline.accounts=N} (54 for the closing note's run).
@@ -49,6 +49,8 @@ class GeneratedHistoryImportIT {
 
     private static final LocalDate START = LocalDate.of(2025, 1, 1);
     private static final Pattern FEEDBACK_LINK = Pattern.compile("href=\"(http://[^\"]+\\?t=[^\"]+)\"");
+    private static final Pattern FEEDBACK_FORM = Pattern.compile(
+            "<form method=\"post\" action=\"([^\"]+)\">.*?name=\"t\" value=\"([^\"]+)\"", Pattern.DOTALL);
 
     @Test
     void importFindsThePlantedBehavioursAndTheReportMatchesTheDatabase(@TempDir Path work) throws Exception {
@@ -148,9 +150,18 @@ class GeneratedHistoryImportIT {
                     continue;
                 }
                 boolean useful = (k / 3) % 2 == 0;
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(links.get(useful ? 0 : 1))).GET().build(),
+                URI link = URI.create(links.get(useful ? 0 : 1));
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as("feedback link of %s", emails.get(k)).isEqualTo(200);
+                // the link opens a page with one button; pressing it posts the page's form to its action
+                Matcher form = FEEDBACK_FORM.matcher(page.body());
+                assertThat(form.find()).as("confirmation form of %s: %s", link, page.body()).isTrue();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(link.resolve(form.group(1)))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("t=" + java.net.URLEncoder.encode(
+                                        form.group(2).replace("&amp;", "&"), java.nio.charset.StandardCharsets.UTF_8))).build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(r.statusCode()).as("feedback link of %s", emails.get(k)).isEqualTo(200);
+                assertThat(r.statusCode()).as("feedback button of %s", emails.get(k)).isEqualTo(200);
                 answered.merge(useful ? "useful" : "notUseful", 1, Integer::sum);
             }
         }
