@@ -115,6 +115,9 @@ public final class Gateway implements AutoCloseable {
             main.bind("erpDelivery", new ErpDelivery(journal, config.dataDir().resolve("outbound/erp"),
                     config.dataDir().resolve("deliveries/erp")));
             main.bind("quarantine", new Quarantine(journal));
+            main.bind("deliveryMarkers", new DeliveryMarkers(journal, List.of(config.dataDir().resolve("deliveries/erp"),
+                    config.dataDir().resolve("deliveries/partners")),
+                    java.time.Duration.ofDays(config.getInt("aval.deliveries.keep-days", 14)), java.time.Clock.systemUTC()));
             main.bind("inboundDropGuard", new InboundDropGuard(journal, config.dataDir(), envelopeLimits(config).maxInterchangeBytes()));
             io.aval.notify.RepNotifier repNotifier = io.aval.notify.RepNotifier.create(config, database.entityManagerFactory());
             main.bind("repNotifier", repNotifier);

@@ -92,6 +92,27 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void theScheduleRemovesTheMarkersOfDeliveredMessagesAndLeavesTheirFiles() throws Exception {
+        var config = TestGateway.config(data).with("aval.deliveries.keep-days", "0").with("aval.deliveries.prune-period-ms", "300");
+        try (Gateway gateway = TestGateway.start(config)) {
+            gateway.camelContext().getRouteController().stopRoute("delivery-markers");
+            long id = gateway.submit(bytes(interchange(ACME, "CRASH03", ordersBody("PO-CRASH-4", "20261120", "4000862141404", 3))),
+                    "file", "crash03.edi", ProcessingMode.DELIVER);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> gateway.journal().pendingCount() == 0);
+            long message = gateway.journal().messagesOf(id).get(0).id();
+            assertThat(gateway.journal().message(message).status()).isEqualTo(MessageStatus.DELIVERED);
+
+            Path marker = data.resolve("deliveries/erp/M" + message);
+            assertThat(marker).exists();
+
+            gateway.camelContext().getRouteController().startRoute("delivery-markers");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !Files.exists(marker));
+            assertThat(erpFiles()).singleElement().satisfies(n -> assertThat(n).contains("PO-CRASH-4"));
+        }
+    }
+
     private List<String> erpFiles() throws Exception {
         try (Stream<Path> files = Files.list(data.resolve("outbound/erp"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
