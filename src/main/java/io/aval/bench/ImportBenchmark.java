@@ -36,20 +36,24 @@ public final class ImportBenchmark {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
+    /** The warm-up when none is asked for: a fifth of the measured interchanges, at least 2. */
+    public static int defaultWarmUp(int interchanges) {
+        return Math.max(2, interchanges / 5);
+    }
+
     /**
-     * Feeds {@code interchanges} interchanges of {@code perInterchange} ORDERS each and waits until
-     * every message is delivered and tapped.
+     * Feeds {@code warmUp} interchanges (not measured), then {@code interchanges} interchanges of
+     * {@code perInterchange} ORDERS each, and waits until every message is delivered and tapped.
      */
-    public Result run(AvalConfig base, String reader, int interchanges, int perInterchange) throws Exception {
+    public Result run(AvalConfig base, String reader, int interchanges, int perInterchange, int warmUp) throws Exception {
         Path data = Files.createTempDirectory("aval-bench-import");
         try {
             AvalConfig config = AvalConfig.load(base.configDir(), data)
                     .with("aval.routes", base.routesDir().toString())
                     .with("aval.mappings", base.mappingsDir().toString())
                     .with("aval.edifact.reader", reader);
-            // warm-up: a fifth of the run (at least 2 interchanges), earlier business days and other order numbers, so the
-            // measured run starts with compiled code, as the parse and write figures do
-            int warmUp = Math.max(2, interchanges / 5);
+            // warm-up: earlier business days and other order numbers, so the measured run starts with compiled code, as the
+            // parse and write figures do
             List<byte[]> warm = corpus("WARM", LocalDate.of(2024, 1, 2), 1_000_000, warmUp, perInterchange);
             List<byte[]> corpus = corpus("BENCH", LocalDate.of(2025, 1, 2), 1, interchanges, perInterchange);
             long t0 = System.nanoTime();

@@ -33,6 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--import-per-interchange", description = "ORDERS per interchange in the import run (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int importPerInterchange;
 
+    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: a fifth of --import-interchanges, at least 2)")
+    Integer importWarmUp;
+
     @Override
     public Integer call() throws Exception {
         EdifactBenchmark.BenchOptions o = new EdifactBenchmark.BenchOptions();
@@ -45,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
         if (!json) {
             System.err.println("aval bench: end-to-end import through the gateway…");
         }
-        ImportBenchmark.Result imp = new ImportBenchmark().run(common.load(), "aval", importInterchanges, importPerInterchange);
+        ImportBenchmark.Result imp = new ImportBenchmark().run(common.load(), "aval", importInterchanges, importPerInterchange,
+                importWarmUp != null ? importWarmUp : ImportBenchmark.defaultWarmUp(importInterchanges));
         if (json) {
             String base = r.toJson();
             System.out.println(base.substring(0, base.length() - 1) + String.format(Locale.ROOT,
