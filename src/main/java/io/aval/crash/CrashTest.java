@@ -261,7 +261,13 @@ public final class CrashTest {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the gateway did not finish within " + s.settleTimeout());
+                    gateway.stop(Duration.ofSeconds(60));
+                    List<String> unfinished = unfinished(data);
+                    throw new IllegalStateException("the gateway did not finish within " + s.settleTimeout() + ": "
+                            + (valid.size() - seen.stream().filter(valid::contains).count()) + " valid orders not at the ERP, "
+                            + inboundFiles(data) + " files still in inbound/, " + unfinished.size()
+                            + " interchanges/messages unfinished " + unfinished.stream().limit(10).toList()
+                            + " (gateway log: " + s.work().resolve("gateway.log") + ")");
                 }
                 Thread.sleep(200);
             }
