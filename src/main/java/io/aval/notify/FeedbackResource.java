@@ -1,6 +1,7 @@
 package io.aval.notify;
 
 import io.aval.notify.FeedbackTokens.Answer;
+import io.aval.notify.internal.EmailComposer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -47,7 +48,7 @@ public class FeedbackResource {
         if (answer.isEmpty()) {
             return invalid();
         }
-        String form = String.format(FORM, html(token),
+        String form = String.format(FORM, EmailComposer.escape(token),
                 answer.get().useful() ? "Confirmer : signal utile" : "Confirmer : signal pas utile",
                 answer.get().useful() ? "Confirm: signal useful" : "Confirm: signal not useful");
         return Response.ok(String.format(PAGE, form)).type("text/html;charset=UTF-8").build();
@@ -78,10 +79,5 @@ public class FeedbackResource {
     private static Response page(Response.Status status, String fr, String en) {
         return Response.status(status).entity(String.format(PAGE, "<p>" + fr + "</p><p>" + en + "</p>"))
                 .type("text/html;charset=UTF-8").build();
-    }
-
-    /** A verified token is base64url and dots, but the page escapes it anyway. */
-    private static String html(String s) {
-        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
