@@ -244,6 +244,7 @@ public final class CrashTest {
             }
             int taken = -1;
             long quietSince = System.nanoTime();
+            boolean late = false;
             while (System.nanoTime() - quietSince < QUIET.toNanos()) {
                 if (erp.count() != taken || inboundFiles(data) > 0) {
                     taken = erp.count();
@@ -261,18 +262,20 @@ public final class CrashTest {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    gateway.stop(Duration.ofSeconds(60));
-                    List<String> unfinished = unfinished(data);
-                    throw new IllegalStateException("the gateway did not finish within " + s.settleTimeout() + ": "
-                            + (valid.size() - seen.stream().filter(valid::contains).count()) + " valid orders not at the ERP, "
-                            + inboundFiles(data) + " files still in inbound/, " + unfinished.size()
-                            + " interchanges/messages unfinished " + unfinished.stream().limit(10).toList()
-                            + " (gateway log: " + s.work().resolve("gateway.log") + ")");
+                    late = true;
+                    break;
                 }
                 Thread.sleep(200);
             }
             gateway.stop(Duration.ofSeconds(60));
             List<String> unfinished = unfinished(data);
+            if (late) {
+                throw new IllegalStateException("the gateway did not finish within " + s.settleTimeout() + ": "
+                        + (valid.size() - seen.stream().filter(valid::contains).count()) + " valid orders not at the ERP, "
+                        + inboundFiles(data) + " files still in inbound/, " + unfinished.size()
+                        + " interchanges/messages unfinished " + unfinished.stream().limit(10).toList()
+                        + " (gateway log: " + s.work().resolve("gateway.log") + ")");
+            }
             if (unfinished.isEmpty() && unsentHttp.isEmpty() && inboundFiles(data) == 0) {
                 return extraStarts;
             }
