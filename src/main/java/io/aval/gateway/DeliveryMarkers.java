@@ -70,7 +70,6 @@ public final class DeliveryMarkers {
         if (!m.matches() || !Files.isRegularFile(marker) || !Files.getLastModifiedTime(marker).toInstant().isBefore(cutoff)) {
             return false;
         }
-        long id = Long.parseLong(m.group(1));
-        return journal.holds(Journal.Entity.MESSAGE, id) && journal.message(id).status() == MessageStatus.DELIVERED;
+        return journal.findMessage(Long.parseLong(m.group(1))).filter(r -> r.status() == MessageStatus.DELIVERED).isPresent();
     }
 }

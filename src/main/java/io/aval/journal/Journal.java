@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -179,13 +180,12 @@ public final class Journal {
     }
 
     public MessageRecord message(long id) {
-        return inTransaction(em -> {
-            MessageRecord r = em.find(MessageRecord.class, id);
-            if (r == null) {
-                throw new IllegalArgumentException("No message " + id + " in the journal");
-            }
-            return r;
-        });
+        return findMessage(id).orElseThrow(() -> new IllegalArgumentException("No message " + id + " in the journal"));
+    }
+
+    /** The message, when the journal holds it. */
+    public Optional<MessageRecord> findMessage(long id) {
+        return inTransaction(em -> Optional.ofNullable(em.find(MessageRecord.class, id)));
     }
 
     /** Moves a message to a new state; returns false if it had already reached a terminal one. */
