@@ -4,6 +4,10 @@ import io.aval.journal.Journal;
 import io.aval.journal.MessageStatus;
 import io.aval.transport.IdempotentFileDrop;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
@@ -34,6 +38,43 @@ public final class ErpDelivery {
     public void deliver(Exchange exchange) {
         Message in = exchange.getMessage();
         long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        delivered(messageId, handOff(in, messageId).toString());
+    }
+
+    /**
+     * Starts a translation batch: the body (message journal ids separated by commas, or one id)
+     * becomes the list of ids the route splits, and an empty {@link DeliveryBatch} is attached.
+     */
+    public List<Long> openBatch(Exchange exchange) {
+        exchange.setProperty(DeliveryBatch.PROPERTY, new DeliveryBatch());
+        String body = exchange.getMessage().getBody(String.class);
+        try {
+            return Arrays.stream(body.split(",")).map(String::trim).map(Long::valueOf).toList();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a translation batch is message ids separated by commas, not: " + body, e);
+        }
+    }
+
+    /**
+     * One message of a batch: writes it for the ERP (once per message, as {@link #deliver}) and adds
+     * it to the batch, which journals it DELIVERED with the others ({@link #closeBatch}).
+     */
+    public void write(Exchange exchange) {
+        Message in = exchange.getMessage();
+        long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
+        Path file = handOff(in, messageId);
+        DeliveryBatch.of(exchange).add(new DeliveryBatch.Delivered(messageId, file.toString(),
+                in.getHeader(SignalTap.EVENT, io.aval.signal.AccountEvent.class)), in.getHeader(AvalHeaders.ACCOUNT, String.class));
+    }
+
+    /** After the batch: journals every message it wrote as DELIVERED, in one transaction. */
+    public void closeBatch(Exchange exchange) {
+        Map<Long, String> files = new LinkedHashMap<>();
+        DeliveryBatch.of(exchange).delivered().forEach(d -> files.put(d.messageId(), d.file()));
+        journal.deliveredAll(files);
+    }
+
+    private Path handOff(Message in, long messageId) {
         String name = fileName(in.getHeader(AvalHeaders.PARTNER, String.class), in.getHeader(AvalHeaders.MESSAGE_TYPE, String.class),
                 messageId, in.getHeader(AvalHeaders.DOCUMENT_NUMBER, String.class));
         IdempotentFileDrop.HandOff handOff = drop.deliver(folder, "M" + messageId, name, in.getBody(byte[].class));
@@ -41,7 +82,7 @@ public final class ErpDelivery {
             LOG.info("Message M-{} was handed to the ERP as {} before a restart: not written again", messageId, handOff.file());
         }
         in.setHeader(Exchange.FILE_NAME_PRODUCED, handOff.file().toString());
-        delivered(messageId, handOff.file().toString());
+        return handOff.file();
     }
 
     /** partner-ORDERS-PO-2026-1187-M42.xml, with anything unsafe for a file name replaced. */

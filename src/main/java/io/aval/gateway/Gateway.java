@@ -109,7 +109,8 @@ public final class Gateway implements AutoCloseable {
             main.bind("acknowledgementTracker", new AcknowledgementTracker(journal, acknowledgements, partners,
                     java.time.Clock.systemUTC()));
             main.bind("inboundUblDocuments", new InboundUblDocuments(journal, partners, new UblValidator()));
-            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config), contrlResponder));
+            main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config), contrlResponder,
+                    config.getInt("aval.messages.batch-size", InterchangeIntake.DEFAULT_BATCH_SIZE)));
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
             main.bind("ublValidator", new UblValidator());
             main.bind("erpDelivery", new ErpDelivery(journal, config.dataDir().resolve("outbound/erp"),

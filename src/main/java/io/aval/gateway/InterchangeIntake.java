@@ -49,9 +49,13 @@ public final class InterchangeIntake {
     private final EnvelopeLimits limits;
     private final EnvelopeChecker checker;
     private final ContrlResponder contrl;
+    private final int batchSize;
+
+    /** The default for {@code aval.messages.batch-size}: messages of one interchange per translation unit of work. */
+    public static final int DEFAULT_BATCH_SIZE = 50;
 
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
-        this(journal, partners, readers, mappings, EnvelopeLimits.DEFAULT, null);
+        this(journal, partners, readers, mappings, EnvelopeLimits.DEFAULT, null, DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -59,7 +63,11 @@ public final class InterchangeIntake {
      * EDIFACT alike) and {@code contrl} (may be null: no CONTRL is sent) answering the interchanges that ask for one.
      */
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings,
-                             EnvelopeLimits limits, ContrlResponder contrl) {
+                             EnvelopeLimits limits, ContrlResponder contrl, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("aval.messages.batch-size must be at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
         this.limits = limits;
         this.checker = new EnvelopeChecker(limits);
         this.contrl = contrl;
@@ -123,6 +131,7 @@ public final class InterchangeIntake {
         ProcessingMode mode = record.mode();
         Map<Integer, Finding> rejected = new HashMap<>();
         java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
+        List<Journal.NewMessage> found = new ArrayList<>();
         for (MessageSlice m : checked.messages()) {
             Optional<Finding> problem = messageProblem(partner, direction, m);
             problem.ifPresent(f -> rejected.put(m.seq(), f));
@@ -141,10 +150,11 @@ public final class InterchangeIntake {
             } else {
                 status = MessageStatus.ACCEPTED;
             }
-            journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner.id(), direction, m.type(),
+            found.add(new Journal.NewMessage(interchangeId, m.seq(), partner.id(), direction, m.type(),
                     m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
                     checked.standalone(m)));
         }
+        journal.addMessages(found);
         answer(record, partner, direction, checked, ContrlReports.verdict(h, checked.messages(), rejected));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
         return pending(interchangeId);
@@ -203,29 +213,81 @@ public final class InterchangeIntake {
                 : "archive import: recorded, not delivered";
     }
 
+    /** The queue partner EDIFACT messages are translated from; it takes batches of message ids. */
+    static final String TRANSLATION_QUEUE = "aval.messages";
+
     /**
-     * Addresses a message id for its next stage, from one journal read: the queue (partner
-     * messages to translation to UBL, supplier documents from the ERP to EDIFACT, archived
-     * messages straight to the signal tap) and the JMS group (the account, which keeps one
-     * account's events in order).
+     * One send of the interchange stage: the queue, the JMS group (the account, which keeps one
+     * account's events in order) and the body — a message id, or for {@value #TRANSLATION_QUEUE} a
+     * batch of ids separated by commas (one unit of work for translation, delivery and the tap).
+     */
+    public record Dispatch(String queue, String group, Object body) {
+    }
+
+    /**
+     * The sends for the ids {@link #process} returned, from one journal read: partner EDIFACT
+     * messages in batches of at most {@code aval.messages.batch-size}, everything else one by one.
+     */
+    public List<Dispatch> dispatch(@Body List<Long> messageIds) {
+        List<Dispatch> out = new ArrayList<>();
+        Map<String, List<Long>> batches = new java.util.LinkedHashMap<>();
+        for (MessageRecord m : journal.messages(messageIds)) {
+            String queue = queueOf(m);
+            String group = accountOf(m);
+            if (!TRANSLATION_QUEUE.equals(queue)) {
+                out.add(new Dispatch(queue, group, m.id()));
+                continue;
+            }
+            List<Long> batch = batches.computeIfAbsent(group, g -> new ArrayList<>());
+            batch.add(m.id());
+            if (batch.size() == batchSize) {
+                out.add(batchOf(group, batches.remove(group)));
+            }
+        }
+        batches.forEach((group, ids) -> out.add(batchOf(group, ids)));
+        return out;
+    }
+
+    private static Dispatch batchOf(String group, List<Long> ids) {
+        return new Dispatch(TRANSLATION_QUEUE, group,
+                ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    /**
+     * Sets the queue and JMS group headers for a {@link Dispatch}, or for a bare message id (a
+     * message readmitted from quarantine), and the body the queue carries.
      */
     public void address(Exchange exchange) {
         Message out = exchange.getMessage();
-        MessageRecord m = journal.message(out.getBody(Long.class));
-        String queue;
+        Dispatch d = out.getBody() instanceof Dispatch given ? given : single(journal.message(out.getBody(Long.class)));
+        out.setHeader(AvalHeaders.QUEUE, d.queue());
+        out.setHeader("JMSXGroupID", d.group());
+        out.setBody(d.body());
+    }
+
+    private Dispatch single(MessageRecord m) {
+        return new Dispatch(queueOf(m), accountOf(m), m.id());
+    }
+
+    /**
+     * Partner messages to translation to UBL, supplier documents from the ERP to EDIFACT, archived
+     * messages straight to the signal tap.
+     */
+    private static String queueOf(MessageRecord m) {
         if (m.status() == MessageStatus.ARCHIVED) {
-            queue = "aval.tap";
+            return "aval.tap";
         } else if (m.direction() == Direction.OUTBOUND) {
-            queue = "aval.outbound";
+            return "aval.outbound";
         } else if (CONTRL.equals(m.messageType())) {
-            queue = "aval.contrl";
+            return "aval.contrl";
         } else if (m.messageType() != null && m.messageType().startsWith("UBL:")) {
-            queue = "aval.ubl-in";
-        } else {
-            queue = "aval.messages";
+            return "aval.ubl-in";
         }
-        out.setHeader(AvalHeaders.QUEUE, queue);
-        out.setHeader("JMSXGroupID", partners.byId(m.partnerId()).map(Partner::account).orElse("unknown"));
+        return TRANSLATION_QUEUE;
+    }
+
+    private String accountOf(MessageRecord m) {
+        return partners.byId(m.partnerId()).map(Partner::account).orElse("unknown");
     }
 
     private Optional<Finding> messageProblem(Partner partner, Direction direction, MessageSlice m) {
@@ -261,14 +323,16 @@ public final class InterchangeIntake {
         MessageStatus messageStatus = status == InterchangeStatus.DUPLICATE ? MessageStatus.DUPLICATE : MessageStatus.QUARANTINED;
         InterchangeHeader h = checked.header();
         java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
+        List<Journal.NewMessage> found = new ArrayList<>();
         for (MessageSlice m : checked.messages()) {
             if (journaled.contains(m.seq())) {
                 continue;
             }
-            journal.addMessage(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
+            found.add(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
                     direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
                     m.documentNumber(), m.documentDate(), messageStatus, reason, null));
         }
+        journal.addMessages(found);
         journal.settle(interchangeId, status, reason);
     }
 

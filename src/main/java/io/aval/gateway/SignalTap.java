@@ -10,6 +10,7 @@ import io.aval.signal.AccountEventExtractor;
 import io.aval.signal.Direction;
 import io.aval.signal.Signal;
 import io.aval.signal.SignalEngine;
+import io.aval.signal.TapBatch;
 import io.aval.signal.UblAccountEventExtractor;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -81,10 +82,35 @@ public final class SignalTap {
         in.setBody(event == null ? messageId : event.toJson());
     }
 
-    /** Tap queue consumer: body is an event (JSON) handed over by the translation stage, or a message id. */
+    /**
+     * After a translation batch ({@link ErpDelivery#closeBatch}): what goes on the tap queue, one
+     * message for the batch with each delivered message's event (when the translation stage
+     * extracted it), grouped by account. No body when nothing of the batch was delivered.
+     */
+    public void handOverBatch(Exchange exchange) {
+        Message in = exchange.getMessage();
+        DeliveryBatch batch = DeliveryBatch.of(exchange);
+        if (batch.delivered().isEmpty()) {
+            in.setBody(null);
+            return;
+        }
+        in.setBody(new TapBatch(batch.delivered().stream()
+                .map(d -> new TapBatch.Item(d.messageId(), d.event())).toList()).toJson());
+        in.setHeader(AvalHeaders.ACCOUNT, batch.account());
+        in.setHeader("JMSXGroupID", batch.account());
+    }
+
+    /**
+     * Tap queue consumer: body is a batch ({@link TapBatch}), an event (JSON) handed over by the
+     * translation stage, or a message id.
+     */
     public void accept(Exchange exchange) {
         Message in = exchange.getMessage();
         Object body = in.getBody();
+        if (body instanceof String json && TapBatch.isBatch(json)) {
+            acceptBatch(TapBatch.fromJson(json));
+            return;
+        }
         if (body instanceof String json && json.startsWith("{")) {
             long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
             if (!journal.isTapped(messageId)) {
@@ -95,37 +121,91 @@ public final class SignalTap {
         acceptMessage(in.getBody(Long.class));
     }
 
+    /**
+     * A batch: the messages not yet tapped, in order, evaluated together ({@link SignalEngine#acceptAll})
+     * and noted as tapped in one transaction. A message whose event did not come with the batch is
+     * read from the journal, as a single message would be.
+     */
+    void acceptBatch(TapBatch batch) {
+        java.util.Set<Long> done = journal.tappedAmong(batch.items().stream().map(TapBatch.Item::messageId).toList());
+        List<Long> ids = new java.util.ArrayList<>();
+        List<AccountEvent> events = new java.util.ArrayList<>();
+        java.util.Map<Long, String> notes = new java.util.LinkedHashMap<>();
+        for (TapBatch.Item item : batch.items()) {
+            if (done.contains(item.messageId())) {
+                continue;
+            }
+            AccountEvent event = item.event();
+            if (event == null) {
+                Extracted read = extractFromJournal(item.messageId());
+                if (read.event() == null) {
+                    if (read.note() != null) {
+                        notes.put(item.messageId(), read.note());
+                    }
+                    continue;
+                }
+                event = read.event();
+            }
+            ids.add(item.messageId());
+            events.add(event);
+        }
+        List<List<Signal>> fresh = engine.acceptAll(events);
+        for (int i = 0; i < ids.size(); i++) {
+            notes.put(ids.get(i), tapNote(fresh.get(i)));
+            log(fresh.get(i));
+        }
+        journal.tappedAll(notes);
+    }
+
     /** Taps a message from its journal record: reads it again with the partner's reader. */
     public void acceptMessage(long messageId) {
+        Extracted read = extractFromJournal(messageId);
+        if (read.event() == null) {
+            if (read.note() != null) {
+                journal.tapped(messageId, read.note());
+            }
+            return;
+        }
+        evaluate(messageId, read.event());
+    }
+
+    /** A message's event read from the journal, or the note saying why there is none (no note: already tapped). */
+    private record Extracted(AccountEvent event, String note) {
+    }
+
+    private Extracted extractFromJournal(long messageId) {
         MessageRecord m = journal.message(messageId);
         if (m.tappedAt() != null) {
-            return;
+            return new Extracted(null, null);
         }
         Partner partner = partners.byId(m.partnerId()).orElse(null);
         if (partner == null || m.rawText() == null) {
-            journal.tapped(messageId, "not tapped: " + (partner == null ? "partner unknown" : "no message text"));
-            return;
+            return new Extracted(null, "not tapped: " + (partner == null ? "partner unknown" : "no message text"));
         }
         Direction direction = Direction.valueOf(m.direction().name());
-        AccountEvent event;
         try {
             if (m.messageType() != null && m.messageType().startsWith("UBL:")) {
-                event = ubl.extract(parseXml(m.rawText()), partner.account(), direction, "M-" + messageId);
-            } else {
-                String xml = readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader());
-                event = edifact.extract(parseXml(xml), partner.account(), direction, "M-" + messageId);
+                return new Extracted(ubl.extract(parseXml(m.rawText()), partner.account(), direction, "M-" + messageId), null);
             }
+            String xml = readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader());
+            return new Extracted(edifact.extract(parseXml(xml), partner.account(), direction, "M-" + messageId), null);
         } catch (RuntimeException e) {
-            journal.tapped(messageId, "not tapped: " + e.getMessage());
             LOG.info("Message M-{} not tapped: {}", messageId, e.getMessage());
-            return;
+            return new Extracted(null, "not tapped: " + e.getMessage());
         }
-        evaluate(messageId, event);
     }
 
     private void evaluate(long messageId, AccountEvent event) {
         List<Signal> fresh = engine.accept(event);
-        journal.tapped(messageId, fresh.isEmpty() ? "tapped" : "tapped: " + fresh.size() + " signal(s)");
+        journal.tapped(messageId, tapNote(fresh));
+        log(fresh);
+    }
+
+    private static String tapNote(List<Signal> fresh) {
+        return fresh.isEmpty() ? "tapped" : "tapped: " + fresh.size() + " signal(s)";
+    }
+
+    private static void log(List<Signal> fresh) {
         fresh.forEach(s -> LOG.info("Signal {} for {} on {}: {}", s.type(), s.accountId(), s.businessDate(), s.summary()));
     }
 

@@ -139,28 +139,38 @@ public final class Journal {
     }
 
     public long addMessage(NewMessage m) {
-        return inTransaction(em -> {
-            MessageRecord r = new MessageRecord();
-            r.interchangeId = m.interchangeId();
-            r.seq = m.seq();
-            r.partnerId = m.partnerId();
-            r.direction = m.direction();
-            r.messageType = m.messageType();
-            r.messageVersion = m.messageVersion();
-            r.interchangeRef = m.interchangeRef();
-            r.messageRef = m.messageRef();
-            r.documentNumber = clip(m.documentNumber());
-            r.businessDate = m.businessDate();
-            r.status = m.status();
-            r.reason = clip(m.reason());
-            r.rawText = m.rawText();
-            r.createdAt = Instant.now();
-            r.updatedAt = r.createdAt;
-            em.persist(r);
-            em.flush();
-            em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
-            return r.id;
-        });
+        return inTransaction(em -> persistMessage(em, m));
+    }
+
+    /** Records the messages of one interchange in one transaction (all or none); returns their ids in order. */
+    public List<Long> addMessages(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction(em -> messages.stream().map(m -> persistMessage(em, m)).toList());
+    }
+
+    private static long persistMessage(EntityManager em, NewMessage m) {
+        MessageRecord r = new MessageRecord();
+        r.interchangeId = m.interchangeId();
+        r.seq = m.seq();
+        r.partnerId = m.partnerId();
+        r.direction = m.direction();
+        r.messageType = m.messageType();
+        r.messageVersion = m.messageVersion();
+        r.interchangeRef = m.interchangeRef();
+        r.messageRef = m.messageRef();
+        r.documentNumber = clip(m.documentNumber());
+        r.businessDate = m.businessDate();
+        r.status = m.status();
+        r.reason = clip(m.reason());
+        r.rawText = m.rawText();
+        r.createdAt = Instant.now();
+        r.updatedAt = r.createdAt;
+        em.persist(r);
+        em.flush();
+        em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
+        return r.id;
     }
 
     public List<MessageRecord> messagesOf(long interchangeId) {
@@ -168,6 +178,15 @@ public final class Journal {
                         "select m from MessageRecord m where m.interchangeId = :i order by m.seq", MessageRecord.class)
                 .setParameter("i", interchangeId)
                 .getResultList());
+    }
+
+    /** These messages, in id order (ids the journal does not hold are left out). */
+    public List<MessageRecord> messages(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction(em -> em.createQuery("select m from MessageRecord m where m.id in :ids order by m.id", MessageRecord.class)
+                .setParameter("ids", ids).getResultList());
     }
 
     /** What {@link #holds} looks for. */
@@ -190,21 +209,35 @@ public final class Journal {
 
     /** Moves a message to a new state; returns false if it had already reached a terminal one. */
     public boolean transition(long messageId, MessageStatus status, String reason, String deliveredTo) {
-        return inTransaction(em -> {
-            MessageRecord r = em.find(MessageRecord.class, messageId);
-            if (r.status.terminal()) {
-                return false;
-            }
-            r.status = status;
-            r.reason = clip(reason);
-            if (deliveredTo != null) {
-                r.deliveredTo = clip(deliveredTo);
-            }
-            r.updatedAt = Instant.now();
-            em.persist(new MessageEvent(r.interchangeId, messageId, status.name(),
-                    deliveredTo != null ? "to " + deliveredTo : reason));
-            return true;
-        });
+        return inTransaction(em -> move(em, messageId, status, reason, deliveredTo));
+    }
+
+    /**
+     * Journals the delivery of several messages (message id → where it went) in one transaction;
+     * a message already in a terminal state keeps it. Returns how many moved.
+     */
+    public int deliveredAll(Map<Long, String> deliveredTo) {
+        if (deliveredTo.isEmpty()) {
+            return 0;
+        }
+        return inTransaction(em -> (int) deliveredTo.entrySet().stream()
+                .filter(e -> move(em, e.getKey(), MessageStatus.DELIVERED, null, e.getValue())).count());
+    }
+
+    private static boolean move(EntityManager em, long messageId, MessageStatus status, String reason, String deliveredTo) {
+        MessageRecord r = em.find(MessageRecord.class, messageId);
+        if (r.status.terminal()) {
+            return false;
+        }
+        r.status = status;
+        r.reason = clip(reason);
+        if (deliveredTo != null) {
+            r.deliveredTo = clip(deliveredTo);
+        }
+        r.updatedAt = Instant.now();
+        em.persist(new MessageEvent(r.interchangeId, messageId, status.name(),
+                deliveredTo != null ? "to " + deliveredTo : reason));
+        return true;
     }
 
     /**
@@ -321,6 +354,30 @@ public final class Journal {
         inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
                 .setParameter("at", Instant.now()).setParameter("note", clip(note)).setParameter("id", messageId)
                 .executeUpdate());
+    }
+
+    /** {@link #tapped} for several messages (message id → note) in one transaction. */
+    public void tappedAll(Map<Long, String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        Instant at = Instant.now();
+        inTransaction(em -> {
+            notes.forEach((id, note) -> em.createQuery(
+                            "update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
+                    .setParameter("at", at).setParameter("note", clip(note)).setParameter("id", id).executeUpdate());
+            return null;
+        });
+    }
+
+    /** Which of these messages the signal tap has already taken; reads no message text. */
+    public java.util.Set<Long> tappedAmong(java.util.Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return inTransaction(em -> java.util.Set.copyOf(em.createQuery(
+                        "select m.id from MessageRecord m where m.id in :ids and m.tappedAt is not null", Long.class)
+                .setParameter("ids", messageIds).getResultList()));
     }
 
     /** True once the signal tap has taken the message (or noted why not); reads no message text. */

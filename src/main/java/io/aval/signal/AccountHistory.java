@@ -27,6 +27,24 @@ public final class AccountHistory {
         this.signals = List.copyOf(signals);
     }
 
+    /**
+     * The history as the next event of the same transaction sees it: this one with {@code event}
+     * appended (it is the newest: events come in business order) and the signals it raised. The
+     * facts are shared: {@link AccountHistoryStore#record} keeps them up to date.
+     */
+    AccountHistory after(AccountEvent event, List<Signal> raised) {
+        List<AccountEvent> moved = new java.util.ArrayList<>(events.size() + 1);
+        moved.addAll(events);
+        moved.add(event);
+        List<Signal> signalsNow = raised.isEmpty() ? signals : java.util.stream.Stream.concat(signals.stream(), raised.stream()).toList();
+        return new AccountHistory(accountId, moved, facts, signalsNow);
+    }
+
+    /** A fact {@link AccountHistoryStore#record} has just stored, for the later events of the same transaction. */
+    void remember(AccountFact fact) {
+        facts.computeIfAbsent(fact.kind(), k -> new java.util.HashMap<>()).put(fact.key(), fact);
+    }
+
     public String accountId() {
         return accountId;
     }

@@ -53,8 +53,10 @@ public final class AccountHistoryStore {
                 if (loaded != null) {
                     AccountFact known = loaded.fact(e.getKey(), key).orElse(null);
                     if (known == null) {
-                        em.persist(new AccountFact(event.accountId(), e.getKey(), key, event.businessDate(),
-                                event.documentNumber()));
+                        AccountFact first = new AccountFact(event.accountId(), e.getKey(), key, event.businessDate(),
+                                event.documentNumber());
+                        em.persist(first);
+                        loaded.remember(first);
                     } else {
                         known.seenAgain(event.businessDate());
                     }

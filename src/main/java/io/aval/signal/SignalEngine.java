@@ -58,22 +58,53 @@ public final class SignalEngine {
      *         time moved to the event's date
      */
     public List<Signal> accept(AccountEvent event) {
-        List<Signal> out = new ArrayList<>(advanceBusinessTime(event.businessDate()));
-        inTransaction(em -> {
-            if (alreadyRecorded(em, event)) {
-                return;
+        return acceptAll(List.of(event)).get(0);
+    }
+
+    /**
+     * {@link #accept} for several events in order (a batch the pipeline carries as one unit: the
+     * messages of one interchange), with the same outcome as accepting them one by one. Consecutive
+     * events of one account and business date are evaluated in one transaction against a history
+     * loaded once and moved on in memory after each event; business time moves between such runs.
+     *
+     * @return for each event, in order, the signals stored because of it
+     */
+    public List<List<Signal>> acceptAll(List<AccountEvent> events) {
+        List<List<Signal>> out = new ArrayList<>(events.size());
+        int start = 0;
+        while (start < events.size()) {
+            AccountEvent first = events.get(start);
+            int end = start + 1;
+            while (end < events.size() && events.get(end).accountId().equals(first.accountId())
+                    && events.get(end).businessDate().equals(first.businessDate())) {
+                end++;
             }
-            AccountHistory before = history.load(em, event.accountId());
-            Set<String> keys = new HashSet<>();
-            for (SignalDetector d : detectors) {
-                for (Signal s : d.onEvent(event, before, settings)) {
-                    if (keys.add(s.dedupKey()) && signals.saveIfNew(em, s)) {
-                        out.add(s);
+            List<Signal> due = advanceBusinessTime(first.businessDate());
+            List<AccountEvent> run = events.subList(start, end);
+            List<List<Signal>> fresh = new ArrayList<>();
+            inTransaction(em -> {
+                AccountHistory current = history.load(em, first.accountId());
+                for (AccountEvent event : run) {
+                    List<Signal> raised = new ArrayList<>();
+                    if (!alreadyRecorded(em, event)) {
+                        Set<String> keys = new HashSet<>();
+                        for (SignalDetector d : detectors) {
+                            for (Signal s : d.onEvent(event, current, settings)) {
+                                if (keys.add(s.dedupKey()) && signals.saveIfNew(em, s)) {
+                                    raised.add(s);
+                                }
+                            }
+                        }
+                        history.record(em, event, current);
+                        current = current.after(event, raised);
                     }
+                    fresh.add(raised);
                 }
-            }
-            history.record(em, event, before);
-        });
+            });
+            fresh.get(0).addAll(0, due);
+            out.addAll(fresh);
+            start = end;
+        }
         return out;
     }
 
