@@ -1,6 +1,7 @@
 package io.aval.gateway;
 
 import io.aval.journal.Journal;
+import io.aval.journal.MessageRecord;
 import io.aval.journal.MessageStatus;
 import io.aval.transport.IdempotentFileDrop;
 import java.nio.file.Path;
@@ -43,16 +44,25 @@ public final class ErpDelivery {
 
     /**
      * Starts a translation batch: the body (message journal ids separated by commas, or one id)
-     * becomes the list of ids the route splits, and an empty {@link DeliveryBatch} is attached.
+     * becomes the batch's journal records, read in one query, which the route splits; an empty
+     * {@link DeliveryBatch} is attached.
      */
-    public List<Long> openBatch(Exchange exchange) {
+    public List<MessageRecord> openBatch(Exchange exchange) {
         exchange.setProperty(DeliveryBatch.PROPERTY, new DeliveryBatch());
         String body = exchange.getMessage().getBody(String.class);
+        List<Long> ids;
         try {
-            return Arrays.stream(body.split(",")).map(String::trim).map(Long::valueOf).toList();
+            ids = Arrays.stream(body.split(",")).map(String::trim).map(Long::valueOf).toList();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a translation batch is message ids separated by commas, not: " + body, e);
         }
+        List<MessageRecord> records = journal.messages(ids);
+        if (records.size() != ids.size()) {
+            List<Long> found = records.stream().map(MessageRecord::id).toList();
+            throw new IllegalArgumentException("No message " + ids.stream().filter(id -> !found.contains(id)).toList()
+                    + " in the journal");
+        }
+        return records;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.aval.gateway;
 
-import io.aval.journal.InterchangeRecord;
 import io.aval.journal.Journal;
 import io.aval.journal.MessageRecord;
 import io.aval.mapping.EdifactReaders;
@@ -29,7 +28,7 @@ public final class MessageTranslator {
         this.mappings = mappings;
     }
 
-    /** Body in: message journal id. Body out: the message as EDIFACT XML; headers name the mapping. */
+    /** Body in: message journal id (or its record, from a batch). Body out: the message as EDIFACT XML; headers name the mapping. */
     public void read(Exchange exchange) {
         Message in = exchange.getMessage();
         QueuedMessage queued = QueuedMessage.take(in, journal, partners);
@@ -41,8 +40,7 @@ public final class MessageTranslator {
                 .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
         in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());
         in.setHeader(AvalHeaders.DOCUMENT_TYPE, mapping.documentType());
-        InterchangeRecord interchange = journal.interchange(m.interchangeId());
-        in.setHeader("sellerId", interchange.recipientId());
+        in.setHeader("sellerId", journal.recipientOf(m.interchangeId()));
         try {
             in.setBody(readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader()));
         } catch (MessageRejectedException e) {

@@ -41,8 +41,9 @@ public final class Quarantine {
     /** A technical failure: logged against the journal entry; the broker will redeliver. */
     public void attemptFailed(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Long messageId = exchange.getMessage().getHeader(AvalHeaders.MESSAGE_ID, Long.class);
         LOG.warn("Attempt failed for {} (will be redelivered by the broker): {}",
-                exchange.getMessage().getBody(), FailureDescriber.describe(e));
+                messageId != null ? "message M-" + messageId : exchange.getMessage().getBody(), FailureDescriber.describe(e));
     }
 
     /**

@@ -13,10 +13,13 @@ import org.apache.camel.Message;
  */
 record QueuedMessage(long id, MessageRecord record, Partner partner) {
 
-    /** Reads the id in the body; a partner removed from partners.yaml since is a rejection, not a retry. */
+    /**
+     * Reads the id in the body (or takes the record a batch read with the others); a partner
+     * removed from partners.yaml since is a rejection, not a retry.
+     */
     static QueuedMessage take(Message in, Journal journal, PartnerDirectory partners) {
-        long messageId = in.getBody(Long.class);
-        MessageRecord m = journal.message(messageId);
+        MessageRecord m = in.getBody() instanceof MessageRecord given ? given : journal.message(in.getBody(Long.class));
+        long messageId = m.id();
         in.setHeader(AvalHeaders.MESSAGE_ID, messageId);
         in.setHeader(AvalHeaders.INTERCHANGE_ID, m.interchangeId());
         in.setHeader(AvalHeaders.PARTNER, m.partnerId());

@@ -76,6 +76,13 @@ public final class Journal {
         });
     }
 
+    /** The interchange's recipient (UNB 0010), without reading its bytes. */
+    public String recipientOf(long interchangeId) {
+        return inTransaction(em -> em.createQuery("select i.recipientId from InterchangeRecord i where i.id = :i", String.class)
+                .setParameter("i", interchangeId).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No interchange " + interchangeId + " in the journal")));
+    }
+
     public void describe(long interchangeId, Envelope e) {
         inTransaction(em -> {
             InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);

@@ -20,11 +20,17 @@ public final class AccountHistory {
 
     public AccountHistory(String accountId, List<AccountEvent> events,
                           Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals) {
+        this(accountId, Growing.of(events), Growing.of(events.stream().filter(AccountEvent::isOrder).toList()), facts,
+                List.copyOf(signals));
+    }
+
+    private AccountHistory(String accountId, List<AccountEvent> events, List<AccountEvent> orders,
+                           Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals) {
         this.accountId = accountId;
-        this.events = List.copyOf(events);
-        this.orders = this.events.stream().filter(AccountEvent::isOrder).toList();
+        this.events = events;
+        this.orders = orders;
         this.facts = facts;
-        this.signals = List.copyOf(signals);
+        this.signals = signals;
     }
 
     /**
@@ -33,11 +39,50 @@ public final class AccountHistory {
      * facts are shared: {@link AccountHistoryStore#record} keeps them up to date.
      */
     AccountHistory after(AccountEvent event, List<Signal> raised) {
-        List<AccountEvent> moved = new java.util.ArrayList<>(events.size() + 1);
-        moved.addAll(events);
-        moved.add(event);
         List<Signal> signalsNow = raised.isEmpty() ? signals : java.util.stream.Stream.concat(signals.stream(), raised.stream()).toList();
-        return new AccountHistory(accountId, moved, facts, signalsNow);
+        return new AccountHistory(accountId, ((Growing<AccountEvent>) events).plus(event),
+                event.isOrder() ? ((Growing<AccountEvent>) orders).plus(event) : orders, facts, signalsNow);
+    }
+
+    /**
+     * An unmodifiable list that a later history extends without copying: each history sees its own
+     * prefix of one shared array, and only the newest may append to it (an older one copies first).
+     * So moving a history on by one event costs the same whatever the account's age.
+     */
+    private static final class Growing<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+        private final java.util.ArrayList<T> shared;
+        private final int size;
+
+        private Growing(java.util.ArrayList<T> shared, int size) {
+            this.shared = shared;
+            this.size = size;
+        }
+
+        static <T> Growing<T> of(List<T> items) {
+            return new Growing<>(new java.util.ArrayList<>(items), items.size());
+        }
+
+        Growing<T> plus(T item) {
+            java.util.ArrayList<T> into = shared;
+            synchronized (shared) {
+                if (shared.size() != size) {
+                    into = new java.util.ArrayList<>(shared.subList(0, size));
+                }
+                into.add(item);
+            }
+            return new Growing<>(into, size + 1);
+        }
+
+        @Override
+        public T get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return shared.get(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** A fact {@link AccountHistoryStore#record} has just stored, for the later events of the same transaction. */

@@ -12,7 +12,8 @@ import io.aval.signal.internal.Stats;
  * An order far above the account's own history — a market won. The value is the order's line value
  * (quantity when prices are absent). It must exceed {@code median-factor} × the median, the
  * {@code percentile} × {@code percentile-margin} (so an account's usual big quarterly order stays quiet),
- * and, when the spread is not zero, a robust z-score (median/MAD) of {@code robust-z}.
+ * and, when the spread is not zero, a robust z-score (median/MAD) of {@code robust-z}. The history is the
+ * account's last {@code baseline-orders} orders: its usual order today, at a cost that does not grow with its age.
  */
 public final class LargeOrderDetector implements SignalDetector {
 
@@ -30,7 +31,8 @@ public final class LargeOrderDetector implements SignalDetector {
         boolean byValue = event.linesValue() != null;
         BigDecimal current = byValue ? event.linesValue() : event.totalQuantity();
         List<Double> past = new ArrayList<>();
-        for (AccountEvent o : history.orders()) {
+        List<AccountEvent> orders = history.orders();
+        for (AccountEvent o : orders.subList(Math.max(0, orders.size() - s.baselineOrders), orders.size())) {
             BigDecimal v = byValue ? o.linesValue() : o.totalQuantity();
             if (v != null) {
                 past.add(v.doubleValue());

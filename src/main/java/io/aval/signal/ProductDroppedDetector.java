@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * appeared, at least {@code min-appearances} times, over at least {@code min-span-orders} orders — fewer
  * say nothing about regularity) is missing from the last
  * max({@code min-absent-orders}, {@code absent-factor} / share) orders while the account keeps ordering.
+ * Everything is counted over the account's last {@code window-orders} orders.
  */
 public final class ProductDroppedDetector implements SignalDetector {
 
@@ -25,7 +26,8 @@ public final class ProductDroppedDetector implements SignalDetector {
             return List.of();
         }
         SignalSettings.ProductDropped s = settings.productDropped;
-        List<AccountEvent> orders = new ArrayList<>(history.orders());
+        List<AccountEvent> all = history.orders();
+        List<AccountEvent> orders = new ArrayList<>(all.subList(Math.max(0, all.size() - s.windowOrders), all.size()));
         orders.add(event);
         Map<String, List<Integer>> seenAt = new TreeMap<>();
         for (int i = 0; i < orders.size(); i++) {

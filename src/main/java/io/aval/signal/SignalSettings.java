@@ -51,6 +51,7 @@ public final class SignalSettings {
         public int minSpanOrders = 8;
         public double absentFactor = 3.0;
         public int minAbsentOrders = 4;
+        public int windowOrders = 200;
     }
 
     public static final class LargeOrder {
@@ -60,6 +61,7 @@ public final class SignalSettings {
         public double robustZ = 3.5;
         public int minHistoryOrders = 8;
         public double highFactor = 5.0;
+        public int baselineOrders = 100;
     }
 
     public static final class Urgency {
