@@ -5,6 +5,7 @@ import static io.aval.testing.Edifact.bytes;
 import static io.aval.testing.Edifact.interchange;
 import static io.aval.testing.Edifact.ordersBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.aval.journal.Journal;
@@ -86,6 +87,27 @@ abstract class AbstractPipelineIT {
         List<JournalEntry> entries = process(bytes(edi), "multi.edi");
         assertThat(entries).extracting(JournalEntry::status).containsOnly("DELIVERED").hasSize(3);
         assertThat(entries).extracting(JournalEntry::documentNumber).containsExactlyInAnyOrder("PO-M-1", "PO-M-2", "PO-M-3");
+    }
+
+    @Test
+    void aMessageRejectedInTranslationLeavesTheRestOfItsBatchDelivered() {
+        // the three messages travel as one translation batch; the second has a segment ORDERS D96A does not allow there
+        String[] odd = ordersBody("PO-B-2", "20261112", "4000862141411", 7);
+        odd[1] = odd[1] + "'XYZ+1";
+        String edi = interchange(ACME, "BATCH01",
+                ordersBody("PO-B-1", "20261112", "4000862141404", 5), odd,
+                ordersBody("PO-B-3", "20261112", "4000862141404", 9)).replace("UNT+11+2", "UNT+12+2");
+        List<JournalEntry> entries = process(bytes(edi), "batch.edi");
+        assertThat(entries).extracting(JournalEntry::documentNumber, JournalEntry::status).containsExactlyInAnyOrder(
+                tuple("PO-B-1", "DELIVERED"), tuple("PO-B-2", "QUARANTINED"), tuple("PO-B-3", "DELIVERED"));
+        JournalEntry rejected = entries.stream().filter(e -> "PO-B-2".equals(e.documentNumber())).findFirst().orElseThrow();
+        assertThat(rejected.reason()).contains("partner acme", "interchange BATCH01", "XYZ");
+        assertThat(entries).filteredOn(e -> "DELIVERED".equals(e.status()))
+                .allSatisfy(e -> assertThat(Path.of(e.deliveredTo())).exists());
+        // the two delivered messages reached the signal tap, as one batch
+        long interchangeId = Long.parseLong(entries.get(0).interchangeId().substring(2));
+        assertThat(journal().messagesOf(interchangeId)).filteredOn(m -> m.status() == io.aval.journal.MessageStatus.DELIVERED)
+                .hasSize(2).allSatisfy(m -> assertThat(m.tappedAt()).isNotNull());
     }
 
     @Test

@@ -29,6 +29,27 @@ class LargeOrderDetectorTest {
     }
 
     @Test
+    void comparesWithTheAccountsRecentOrdersNotItsWholePast() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000064");
+            int old = 30;
+            int recent = s.settings.largeOrder.baselineOrders;
+            // years ago the account ordered in bulk; its last baseline-orders orders are small ones
+            for (int i = 0; i < old; i++) {
+                s.add(a.bareOrder(START.plusDays(i)).line(AccountFixture.JOINT, "Joint torique 40mm", 6000, "1.25"));
+            }
+            for (int i = 0; i < recent; i++) {
+                s.add(a.bareOrder(START.plusDays(old + i)).line(AccountFixture.JOINT, "Joint torique 40mm",
+                        NOISE[i % NOISE.length], "1.25"));
+            }
+            s.add(a.bareOrder(START.plusDays(old + recent)).line(AccountFixture.JOINT, "Joint torique 40mm", 4000, "1.25"));
+            s.run();
+            assertThat(s.signals(SignalType.LARGE_ORDER)).singleElement()
+                    .satisfies(sig -> assertThat(sig.evidence()).containsEntry("ordersInHistory", recent));
+        }
+    }
+
+    @Test
     void theAccountsUsualBigQuarterlyOrderIsNotLarge() {
         try (EngineScenario s = new EngineScenario()) {
             AccountFixture a = new AccountFixture("5410000000062");

@@ -31,23 +31,10 @@ class SignalCatalogueEvaluationTest {
         HistoryGenerator.History h = new HistoryGenerator(42, accounts, START).generate();
         HistoryGenerator.writeTo(h, Path.of("target/signal-history"));
 
-        AccountEventExtractor extractor = new AccountEventExtractor();
-        List<AccountEvent> events = new ArrayList<>();
         EdifactFixtureParser.parse(h.interchanges().get(0).text()); // warm the reader before timing
         long tParse = System.nanoTime();
-        for (HistoryGenerator.Interchange x : h.interchanges()) {
-            Document doc = EdifactFixtureParser.parse(x.text());
-            List<Element> ms = EdifactFixtureParser.messages(doc);
-            assertThat(ms).hasSize(x.messages().size());
-            for (int i = 0; i < ms.size(); i++) {
-                EdifactMessage m = x.messages().get(i);
-                Direction dir = "ORDERS".equals(m.type) ? Direction.INBOUND : Direction.OUTBOUND;
-                events.add(extractor.extract(ms.get(i), m.buyer, dir, x.reference() + "/" + (i + 1)));
-            }
-        }
+        List<AccountEvent> events = eventsOf(h);
         double parseSeconds = (System.nanoTime() - tParse) / 1e9;
-        events.sort(Comparator.comparing(AccountEvent::businessDate)
-                .thenComparing(e -> EngineScenario.rank(e.messageType())).thenComparing(AccountEvent::accountId));
 
         List<Signal> signals;
         long tEngine = System.nanoTime();
@@ -69,5 +56,23 @@ class SignalCatalogueEvaluationTest {
         System.out.println(out);
         java.nio.file.Files.writeString(Path.of("target/signal-history/evaluation.txt"), out);
         score.assertGood();
+    }
+
+    /** The generated history's messages as account events, in the order the engine takes them (business date, type, account). */
+    static List<AccountEvent> eventsOf(HistoryGenerator.History h) {
+        AccountEventExtractor extractor = new AccountEventExtractor();
+        List<AccountEvent> events = new ArrayList<>();
+        for (HistoryGenerator.Interchange x : h.interchanges()) {
+            List<Element> ms = EdifactFixtureParser.messages(EdifactFixtureParser.parse(x.text()));
+            assertThat(ms).hasSize(x.messages().size());
+            for (int i = 0; i < ms.size(); i++) {
+                EdifactMessage m = x.messages().get(i);
+                Direction dir = "ORDERS".equals(m.type) ? Direction.INBOUND : Direction.OUTBOUND;
+                events.add(extractor.extract(ms.get(i), m.buyer, dir, x.reference() + "/" + (i + 1)));
+            }
+        }
+        events.sort(Comparator.comparing(AccountEvent::businessDate)
+                .thenComparing(e -> EngineScenario.rank(e.messageType())).thenComparing(AccountEvent::accountId));
+        return events;
     }
 }

@@ -30,6 +30,75 @@ class SignalEngineTest {
         }
     }
 
+    /**
+     * The pipeline hands the tap the messages of one interchange together: accepting a batch must
+     * raise exactly what accepting its events one by one raises (facts, signals and history of the
+     * earlier events of the batch seen by the later ones).
+     */
+    @Test
+    void acceptingInBatchesRaisesWhatAcceptingOneByOneRaises() {
+        HistoryGenerator.History h = new HistoryGenerator(7, HistoryGenerator.Behaviour.values().length, START).generate();
+        List<AccountEvent> events = SignalCatalogueEvaluationTest.eventsOf(h);
+        SignalSettings settings = SignalSettings.load(java.nio.file.Path.of("config/signals.yaml"));
+        List<String> single;
+        List<String> batched;
+        try (jakarta.persistence.EntityManagerFactory emf = SignalTestDatabase.create()) {
+            SignalEngine engine = new SignalEngine(emf, settings);
+            events.forEach(engine::accept);
+            single = describe(engine.signals().list());
+        }
+        try (jakarta.persistence.EntityManagerFactory emf = SignalTestDatabase.create()) {
+            SignalEngine engine = new SignalEngine(emf, settings);
+            // one batch per account and business day, in the order the account's events came (the other accounts'
+            // events of that day come before or after it: only business time is shared, and it is the same day)
+            int multi = 0;
+            for (int i = 0; i < events.size(); ) {
+                java.time.LocalDate day = events.get(i).businessDate();
+                int end = i;
+                while (end < events.size() && events.get(end).businessDate().equals(day)) {
+                    end++;
+                }
+                java.util.Map<String, List<AccountEvent>> byAccount = new java.util.LinkedHashMap<>();
+                events.subList(i, end).forEach(e -> byAccount.computeIfAbsent(e.accountId(), k -> new java.util.ArrayList<>()).add(e));
+                for (List<AccountEvent> batch : byAccount.values()) {
+                    assertThat(engine.acceptAll(batch)).hasSize(batch.size());
+                    multi += batch.size() > 1 ? 1 : 0;
+                }
+                i = end;
+            }
+            batched = describe(engine.signals().list());
+            assertThat(multi).as("batches of more than one event").isGreaterThan(50);
+        }
+        assertThat(single).hasSizeGreaterThan(20);
+        assertThat(batched).containsExactlyInAnyOrderElementsOf(single);
+    }
+
+    @Test
+    void eachEventOfABatchIsEvaluatedAgainstTheEarlierOnes() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000143");
+            long[] usual = {480, 500, 450, 470, 520, 490, 460};
+            for (int i = 0; i < usual.length; i++) {
+                s.add(a.bareOrder(START.plusWeeks(i)).line(AccountFixture.JOINT, "Joint torique 40mm", usual[i], "1.25"));
+            }
+            s.run();
+            // seven orders are too few for LARGE_ORDER (min-history-orders 8): the eighth comes first in the same batch
+            LocalDate day = START.plusWeeks(usual.length);
+            List<AccountEvent> batch = s.extract(List.of(
+                    a.bareOrder(day).line(AccountFixture.JOINT, "Joint torique 40mm", 495, "1.25"),
+                    a.bareOrder(day).line(AccountFixture.JOINT, "Joint torique 40mm", 4000, "1.25")), "B1");
+            List<List<Signal>> raised = s.engine.acceptAll(batch);
+            assertThat(raised.get(0)).isEmpty();
+            assertThat(raised.get(1)).extracting(Signal::type).containsExactly(SignalType.LARGE_ORDER);
+            assertThat(s.engine.history().load(a.gln).orders()).hasSize(usual.length + 2);
+        }
+    }
+
+    private static List<String> describe(List<Signal> signals) {
+        return signals.stream().map(s -> s.type() + " " + s.accountId() + " " + s.businessDate() + " " + s.dedupKey()
+                + " " + s.summary()).toList();
+    }
+
     @Test
     void businessTimeIsTheNewestBusinessDateAndNeverGoesBack() {
         try (EngineScenario s = new EngineScenario()) {
