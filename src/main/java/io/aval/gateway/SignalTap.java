@@ -215,15 +215,28 @@ public final class SignalTap {
                 .forEach(s -> LOG.info("Signal {} for {} on {}: {}", s.type(), s.accountId(), s.businessDate(), s.summary()));
     }
 
-    private static Document parseXml(String xml) {
+    /** One parser per consumer thread (a DocumentBuilder is not thread-safe; making one per message cost more than parsing). */
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            return f.newDocumentBuilder();
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("no namespace-aware XML parser without DOCTYPE: " + e.getMessage(), e);
+        }
+    });
+
+    private static Document parseXml(String xml) {
+        javax.xml.parsers.DocumentBuilder parser = PARSER.get();
+        try {
+            Document doc = parser.parse(new InputSource(new StringReader(xml)));
+            parser.reset();
+            return doc;
         } catch (Exception e) {
+            PARSER.remove(); // a parser that failed is not used again
             throw new IllegalArgumentException("unreadable XML: " + e.getMessage(), e);
         }
     }

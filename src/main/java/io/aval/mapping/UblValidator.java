@@ -17,18 +17,28 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Validates UBL 2.1 documents against the OASIS schemas shipped in ph-ubl21. Each schema is
- * compiled once; a Validator is made per call (they are not thread-safe).
+ * compiled once; each thread keeps its own Validator per document type (they are not thread-safe).
  */
 public final class UblValidator {
 
     private static final String MAINDOC = "external/schemas/ubl21/maindoc/UBL-%s-2.1.xsd";
 
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    /** Validators and document readers are not thread-safe, but can be reused one call after another: one set per thread. */
+    private final ThreadLocal<Map<String, Validator>> validators = ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<org.xml.sax.XMLReader> READER = ThreadLocal.withInitial(() -> {
+        try {
+            return refusingDoctype();
+        } catch (SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("no XML reader refusing DOCTYPE: " + e.getMessage(), e);
+        }
+    });
 
     /** Errors found in {@code xml} as a document of type {@code documentType} ("Order", "Invoice", …); empty when valid. */
     public List<String> errors(String xml, String documentType) {
         Schema schema = schemas.computeIfAbsent(documentType, UblValidator::load);
-        Validator validator = schema.newValidator();
+        // reused as it is: Validator.reset() leaves the JDK's validator unusable (a NullPointerException in its security manager)
+        Validator validator = validators.get().computeIfAbsent(documentType, t -> schema.newValidator());
         List<String> errors = new ArrayList<>();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
@@ -48,8 +58,8 @@ public final class UblValidator {
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new javax.xml.transform.sax.SAXSource(refusingDoctype(), new org.xml.sax.InputSource(new StringReader(xml))));
-        } catch (SAXException | java.io.IOException | javax.xml.parsers.ParserConfigurationException e) {
+            validator.validate(new javax.xml.transform.sax.SAXSource(READER.get(), new org.xml.sax.InputSource(new StringReader(xml))));
+        } catch (SAXException | java.io.IOException e) {
             if (errors.isEmpty()) {
                 errors.add(e.getMessage());
             }

@@ -25,4 +25,17 @@ class UblValidatorHostileTest {
         assertThat(errors.get(0)).containsIgnoringCase("DOCTYPE");
         assertThat(String.join(" ", errors)).doesNotContain("root:", "lollollol");
     }
+
+    /** The validator and its document reader are kept per thread: a refused document must not spoil the next one. */
+    @org.junit.jupiter.api.Test
+    void aValidDocumentAfterRefusedOnesOnTheSameThreadIsValid() throws Exception {
+        UblValidator validator = new UblValidator();
+        String valid = Files.readString(TestGateway.HOME.resolve("src/test/resources/ubl/invoic-out/invoice-FA-2026-10022.xml"));
+        assertThat(validator.errors(valid, "Invoice")).isEmpty();
+        String hostile = Files.readString(TestGateway.HOME.resolve("src/test/resources/hostile/billion-laughs.xml"));
+        assertThat(validator.errors(hostile, "Invoice")).isNotEmpty();
+        assertThat(validator.errors("<Invoice", "Invoice")).isNotEmpty();
+        assertThat(validator.errors(valid.replace("<cbc:ID>", "<cbc:Unknown/><cbc:ID>"), "Invoice")).isNotEmpty();
+        assertThat(validator.errors(valid, "Invoice")).isEmpty();
+    }
 }
