@@ -192,9 +192,21 @@ public final class Journal {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return inTransaction(em -> em.createQuery("select m from MessageRecord m where m.id in :ids order by m.id", MessageRecord.class)
-                .setParameter("ids", ids).getResultList());
+        List<Long> all = List.copyOf(ids);
+        return inTransaction(em -> {
+            List<MessageRecord> out = new ArrayList<>(all.size());
+            // in slices: PostgreSQL takes at most 32,767 parameters per statement, and an interchange may hold more messages
+            for (int from = 0; from < all.size(); from += IN_SLICE) {
+                out.addAll(em.createQuery("select m from MessageRecord m where m.id in :ids", MessageRecord.class)
+                        .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_SLICE))).getResultList());
+            }
+            out.sort(Comparator.comparing(MessageRecord::id));
+            return out;
+        });
     }
+
+    /** Ids per {@code in} list. */
+    private static final int IN_SLICE = 1000;
 
     /** What {@link #holds} looks for. */
     public enum Entity { INTERCHANGE, MESSAGE }
@@ -382,9 +394,15 @@ public final class Journal {
         if (messageIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return inTransaction(em -> java.util.Set.copyOf(em.createQuery(
-                        "select m.id from MessageRecord m where m.id in :ids and m.tappedAt is not null", Long.class)
-                .setParameter("ids", messageIds).getResultList()));
+        List<Long> all = List.copyOf(messageIds);
+        return inTransaction(em -> {
+            java.util.Set<Long> out = new java.util.HashSet<>();
+            for (int from = 0; from < all.size(); from += IN_SLICE) {
+                out.addAll(em.createQuery("select m.id from MessageRecord m where m.id in :ids and m.tappedAt is not null", Long.class)
+                        .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_SLICE))).getResultList());
+            }
+            return out;
+        });
     }
 
     /** True once the signal tap has taken the message (or noted why not); reads no message text. */

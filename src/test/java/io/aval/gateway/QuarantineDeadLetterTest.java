@@ -76,10 +76,45 @@ class QuarantineDeadLetterTest {
         assertThat(journal.message(message).reason()).contains("the message stage failed on every delivery attempt");
     }
 
-    private static Exchange deadLetter(String stage, long id) {
+    @Test
+    void everyMessageOfATranslationBatchIsQuarantined() {
+        List<Long> ids = twoMessages("DL2", MessageStatus.ACCEPTED);
+
+        new Quarantine(journal).deadLetter(deadLetter("message", ids.get(0) + "," + ids.get(1)));
+
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(journal.message(id).status()).isEqualTo(MessageStatus.QUARANTINED);
+            assertThat(journal.message(id).reason()).contains("the message stage failed", "a batch of 2 messages");
+        });
+    }
+
+    @Test
+    void aTapBatchTheBrokerGaveUpOnIsNotedOnEachDeliveredMessage() {
+        List<Long> ids = twoMessages("DL3", MessageStatus.DELIVERED);
+        String batch = new io.aval.signal.TapBatch(List.of(new io.aval.signal.TapBatch.Item(ids.get(0), null),
+                new io.aval.signal.TapBatch.Item(ids.get(1), null))).toJson();
+
+        new Quarantine(journal).deadLetter(deadLetter("message", batch));
+
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(journal.message(id).status()).isEqualTo(MessageStatus.DELIVERED);
+            assertThat(journal.isTapped(id)).isTrue();
+            assertThat(journal.message(id).tapNote()).startsWith("not tapped: technical failure");
+        });
+    }
+
+    private static List<Long> twoMessages(String ref, MessageStatus status) {
+        long interchange = journal.recordReceived(("UNB+UNOC:3+A:14+B:14+261127:0300+" + ref + "'").getBytes(StandardCharsets.ISO_8859_1),
+                "test", ref + ".edi", ProcessingMode.DELIVER);
+        return journal.addMessages(List.of(1, 2).stream().map(seq -> new Journal.NewMessage(interchange, seq, "acme",
+                io.aval.journal.Direction.INBOUND, "ORDERS", "D96A", ref, String.valueOf(seq), "PO-" + ref + "-" + seq, null,
+                status, null, "UNH+" + seq + "+ORDERS:D:96A:UN'")).toList());
+    }
+
+    private static Exchange deadLetter(String stage, Object body) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setHeader(AvalHeaders.STAGE, stage);
-        exchange.getMessage().setBody(id);
+        exchange.getMessage().setBody(body);
         return exchange;
     }
 }
