@@ -71,18 +71,6 @@ public final class SignalTap {
     }
 
     /**
-     * Last step of a delivery: what goes on the tap queue. The body is the extracted event as JSON
-     * when the translation stage had it, else the message id; the id always travels as a header.
-     */
-    public void handOver(Exchange exchange) {
-        Message in = exchange.getMessage();
-        AccountEvent event = in.getHeader(EVENT, AccountEvent.class);
-        in.removeHeader(EVENT);
-        Long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
-        in.setBody(event == null ? messageId : event.toJson());
-    }
-
-    /**
      * After a translation batch ({@link ErpDelivery#closeBatch}): what goes on the tap queue, one
      * message for the batch with each delivered message's event (when the translation stage
      * extracted it), grouped by account. No body when nothing of the batch was delivered.
@@ -101,8 +89,8 @@ public final class SignalTap {
     }
 
     /**
-     * Tap queue consumer: body is a batch ({@link TapBatch}), an event (JSON) handed over by the
-     * translation stage, or a message id.
+     * Tap queue consumer: body is a batch ({@link TapBatch}), a message id, or a single event (JSON)
+     * with the message id as a header, as versions before batches queued it.
      */
     public void accept(Exchange exchange) {
         Message in = exchange.getMessage();
