@@ -110,6 +110,24 @@ abstract class AbstractPipelineIT {
                 .hasSize(2).allSatisfy(m -> assertThat(m.tappedAt()).isNotNull());
     }
 
+    /** A tap message queued by a version before batches (one event, its message id as a header) is still taken. */
+    @Test
+    void theTapStillTakesASingleEventQueuedBeforeBatches() {
+        long interchange = journal().recordReceived(bytes(interchange(ACME, "LEGACY01",
+                ordersBody("PO-L-1", "20261113", "4000862141404", 3))), "test", "legacy.edi", ProcessingMode.ARCHIVE);
+        long message = journal().addMessage(new io.aval.journal.Journal.NewMessage(interchange, 1, "acme",
+                io.aval.journal.Direction.INBOUND, "ORDERS", "D96A", "LEGACY01", "1", "PO-L-1", null,
+                io.aval.journal.MessageStatus.DELIVERED, null, null));
+        journal().settle(interchange, io.aval.journal.InterchangeStatus.ACCEPTED, null);
+        io.aval.signal.AccountEvent event = new io.aval.signal.AccountEvent("ACME", java.time.LocalDate.of(2026, 11, 13),
+                "ORDERS", io.aval.signal.Direction.INBOUND, "PO-L-1", "220", null, null, null, null, null, null, null, null, null,
+                "M-" + message);
+        gateway().camelContext().createProducerTemplate().sendBodyAndHeaders("jms:queue:aval.tap?disableReplyTo=true",
+                event.toJson(), java.util.Map.of(AvalHeaders.MESSAGE_ID, message, AvalHeaders.STAGE, "message", "JMSXGroupID", "ACME"));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> journal().isTapped(message));
+        assertThat(journal().message(message).tapNote()).startsWith("tapped");
+    }
+
     @Test
     void quarantinesWrongUntCountNamingTheCount() throws Exception {
         JournalEntry e = only(process(Files.readAllBytes(TestGateway.samples().resolve("bad-segment-count.edi")), "bad-segment-count.edi"));
