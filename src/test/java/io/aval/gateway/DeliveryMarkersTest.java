@@ -2,13 +2,9 @@ package io.aval.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aval.journal.Database;
-import io.aval.journal.Direction;
 import io.aval.journal.Journal;
 import io.aval.journal.MessageStatus;
-import io.aval.journal.ProcessingMode;
-import io.aval.testing.TestGateway;
-import java.nio.charset.StandardCharsets;
+import io.aval.testing.TestJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -28,19 +24,19 @@ class DeliveryMarkersTest {
     @TempDir
     static Path data;
 
-    private static Database db;
+    private static TestJournal store;
     private static Journal journal;
     private static final Instant NOW = Instant.parse("2026-11-27T04:00:00Z");
 
     @BeforeAll
     static void open() {
-        db = Database.open(TestGateway.config(data), List.of());
-        journal = new Journal(db.entityManagerFactory());
+        store = TestJournal.open(data);
+        journal = store.journal();
     }
 
     @AfterAll
     static void close() {
-        db.close();
+        store.close();
     }
 
     @Test
@@ -71,10 +67,7 @@ class DeliveryMarkersTest {
     }
 
     private static long message(MessageStatus status) {
-        long interchange = journal.recordReceived("UNB+UNOC:3+A:14+B:14+261101:0300+DM'".getBytes(StandardCharsets.ISO_8859_1),
-                "test", "dm.edi", ProcessingMode.DELIVER);
-        return journal.addMessage(new Journal.NewMessage(interchange, 1, "acme", Direction.INBOUND, "ORDERS", "D96A", "DM", "1",
-                "PO-DM", null, status, status == MessageStatus.QUARANTINED ? "test" : null, "UNH+1+ORDERS:D:96A:UN'"));
+        return store.messages("DM", 1, status).get(0);
     }
 
     private static Path marker(Path folder, String name, int daysOld) throws Exception {

@@ -2,12 +2,9 @@ package io.aval.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aval.journal.Database;
 import io.aval.journal.Journal;
 import io.aval.journal.MessageStatus;
-import io.aval.journal.ProcessingMode;
-import io.aval.testing.TestGateway;
-import java.nio.charset.StandardCharsets;
+import io.aval.testing.TestJournal;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -28,21 +25,21 @@ class QuarantineDeadLetterTest {
     @TempDir
     static Path data;
 
-    private static Database db;
+    private static TestJournal store;
     private static Journal journal;
     private static DefaultCamelContext camel;
 
     @BeforeAll
     static void open() {
-        db = Database.open(TestGateway.config(data), List.of());
-        journal = new Journal(db.entityManagerFactory());
+        store = TestJournal.open(data);
+        journal = store.journal();
         camel = new DefaultCamelContext();
     }
 
     @AfterAll
     static void close() throws Exception {
         camel.close();
-        db.close();
+        store.close();
     }
 
     @Test
@@ -65,10 +62,7 @@ class QuarantineDeadLetterTest {
 
     @Test
     void aMessageTheJournalHoldsIsStillQuarantined() {
-        long interchange = journal.recordReceived("UNB+UNOC:3+A:14+B:14+261127:0300+DL1'".getBytes(StandardCharsets.ISO_8859_1),
-                "test", "dl1.edi", ProcessingMode.DELIVER);
-        long message = journal.addMessage(new Journal.NewMessage(interchange, 1, "acme", io.aval.journal.Direction.INBOUND,
-                "ORDERS", "D96A", "DL1", "1", "PO-DL-1", null, MessageStatus.ACCEPTED, null, "UNH+1+ORDERS:D:96A:UN'"));
+        long message = store.messages("DL1", 1, MessageStatus.ACCEPTED).get(0);
 
         new Quarantine(journal).deadLetter(deadLetter("message", message));
 
@@ -78,7 +72,7 @@ class QuarantineDeadLetterTest {
 
     @Test
     void everyMessageOfATranslationBatchIsQuarantined() {
-        List<Long> ids = twoMessages("DL2", MessageStatus.ACCEPTED);
+        List<Long> ids = store.messages("DL2", 2, MessageStatus.ACCEPTED);
 
         new Quarantine(journal).deadLetter(deadLetter("message", ids.get(0) + "," + ids.get(1)));
 
@@ -90,7 +84,7 @@ class QuarantineDeadLetterTest {
 
     @Test
     void aTapBatchTheBrokerGaveUpOnIsNotedOnEachDeliveredMessage() {
-        List<Long> ids = twoMessages("DL3", MessageStatus.DELIVERED);
+        List<Long> ids = store.messages("DL3", 2, MessageStatus.DELIVERED);
         String batch = new io.aval.signal.TapBatch(List.of(new io.aval.signal.TapBatch.Item(ids.get(0), null),
                 new io.aval.signal.TapBatch.Item(ids.get(1), null))).toJson();
 
@@ -101,14 +95,6 @@ class QuarantineDeadLetterTest {
             assertThat(journal.isTapped(id)).isTrue();
             assertThat(journal.message(id).tapNote()).startsWith("not tapped: technical failure");
         });
-    }
-
-    private static List<Long> twoMessages(String ref, MessageStatus status) {
-        long interchange = journal.recordReceived(("UNB+UNOC:3+A:14+B:14+261127:0300+" + ref + "'").getBytes(StandardCharsets.ISO_8859_1),
-                "test", ref + ".edi", ProcessingMode.DELIVER);
-        return journal.addMessages(List.of(1, 2).stream().map(seq -> new Journal.NewMessage(interchange, seq, "acme",
-                io.aval.journal.Direction.INBOUND, "ORDERS", "D96A", ref, String.valueOf(seq), "PO-" + ref + "-" + seq, null,
-                status, null, "UNH+" + seq + "+ORDERS:D:96A:UN'")).toList());
     }
 
     private static Exchange deadLetter(String stage, Object body) {

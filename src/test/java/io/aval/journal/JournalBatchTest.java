@@ -2,13 +2,11 @@ package io.aval.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aval.testing.TestGateway;
-import java.nio.charset.StandardCharsets;
+import io.aval.testing.TestJournal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,23 +18,23 @@ class JournalBatchTest {
     @TempDir
     static Path data;
 
-    private static Database db;
+    private static TestJournal store;
     private static Journal journal;
 
     @BeforeAll
     static void open() {
-        db = Database.open(TestGateway.config(data), List.of());
-        journal = new Journal(db.entityManagerFactory());
+        store = TestJournal.open(data);
+        journal = store.journal();
     }
 
     @AfterAll
     static void close() {
-        db.close();
+        store.close();
     }
 
     @Test
     void readsMoreMessagesThanOneStatementMayName() {
-        List<Long> ids = messages("JB1", 2_500, MessageStatus.ACCEPTED);
+        List<Long> ids = store.messages("JB1", 2_500, MessageStatus.ACCEPTED);
 
         List<Long> newestFirst = new java.util.ArrayList<>(ids);
         java.util.Collections.reverse(newestFirst);
@@ -48,7 +46,7 @@ class JournalBatchTest {
 
     @Test
     void deliversABatchInOneGoAndLeavesTerminalMessagesAlone() {
-        List<Long> ids = messages("JB2", 3, MessageStatus.ACCEPTED);
+        List<Long> ids = store.messages("JB2", 3, MessageStatus.ACCEPTED);
         journal.transition(ids.get(1), MessageStatus.QUARANTINED, "rejected by the reader", null);
         Map<Long, String> files = new LinkedHashMap<>();
         ids.forEach(id -> files.put(id, "/erp/M" + id + ".xml"));
@@ -63,19 +61,11 @@ class JournalBatchTest {
 
     @Test
     void notesABatchAsTappedAndTellsWhichAre() {
-        List<Long> ids = messages("JB3", 3, MessageStatus.DELIVERED);
+        List<Long> ids = store.messages("JB3", 3, MessageStatus.DELIVERED);
 
         journal.tappedAll(Map.of(ids.get(0), "tapped", ids.get(2), "tapped: 1 signal(s)"));
 
         assertThat(journal.tappedAmong(ids)).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
         assertThat(journal.message(ids.get(2)).tapNote()).isEqualTo("tapped: 1 signal(s)");
-    }
-
-    private static List<Long> messages(String ref, int count, MessageStatus status) {
-        long interchange = journal.recordReceived(("UNB+UNOC:3+A:14+B:14+261127:0300+" + ref + "'").getBytes(StandardCharsets.ISO_8859_1),
-                "test", ref + ".edi", ProcessingMode.DELIVER);
-        return journal.addMessages(IntStream.rangeClosed(1, count).mapToObj(seq -> new Journal.NewMessage(interchange, seq, "acme",
-                Direction.INBOUND, "ORDERS", "D96A", ref, String.valueOf(seq), "PO-" + ref + "-" + seq, null, status, null,
-                "UNH+" + seq + "+ORDERS:D:96A:UN'")).toList());
     }
 }
