@@ -31,8 +31,8 @@ import org.apache.camel.Message;
 
 /**
  * Second stage: takes a journaled interchange, runs the envelope checks, recognises the
- * partner, rejects duplicates, and records each message it holds. Returns the ids of the
- * messages that go on to translation. Running it twice for the same interchange (a broker
+ * partner, rejects duplicates, and records each message it holds. Returns the journal records
+ * of the messages that go on to a next stage. Running it twice for the same interchange (a broker
  * redelivery) returns the same messages and records nothing new — also when the first run was
  * killed half-way through recording its messages.
  */
@@ -78,7 +78,7 @@ public final class InterchangeIntake {
         this.xmlIntake = new XmlDocumentIntake(journal, partners);
     }
 
-    public List<Long> process(@Body long interchangeId) {
+    public List<MessageRecord> process(@Body long interchangeId) {
         InterchangeRecord record = journal.interchange(interchangeId);
         if (record.status() != InterchangeStatus.RECEIVED) {
             return pending(interchangeId);
@@ -225,13 +225,13 @@ public final class InterchangeIntake {
     }
 
     /**
-     * The sends for the ids {@link #process} returned, from one journal read: partner EDIFACT
-     * messages in batches of at most {@code aval.messages.batch-size}, everything else one by one.
+     * The sends for the messages {@link #process} returned: partner EDIFACT messages in batches of
+     * at most {@code aval.messages.batch-size}, everything else one by one.
      */
-    public List<Dispatch> dispatch(@Body List<Long> messageIds) {
+    public List<Dispatch> dispatch(@Body List<MessageRecord> pending) {
         List<Dispatch> out = new ArrayList<>();
         Map<String, List<Long>> batches = new java.util.LinkedHashMap<>();
-        for (MessageRecord m : journal.messages(messageIds)) {
+        for (MessageRecord m : pending) {
             String queue = queueOf(m);
             String group = accountOf(m);
             if (!TRANSLATION_QUEUE.equals(queue)) {
@@ -348,10 +348,9 @@ public final class InterchangeIntake {
     }
 
     /** Messages that still have a next stage: translation (ACCEPTED) or the signal tap (ARCHIVED, not yet tapped). */
-    private List<Long> pending(long interchangeId) {
+    private List<MessageRecord> pending(long interchangeId) {
         return journal.messagesOf(interchangeId).stream()
                 .filter(m -> m.status() == MessageStatus.ACCEPTED || (m.status() == MessageStatus.ARCHIVED && m.tappedAt() == null))
-                .map(MessageRecord::id)
                 .toList();
     }
 }
