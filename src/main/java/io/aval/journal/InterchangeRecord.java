@@ -15,7 +15,12 @@ import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One interchange (or XML document) as received, with its raw bytes. */
+/**
+ * One interchange (or XML document) as received, with its raw bytes: inline in {@code rawBytes},
+ * or, for one larger than the journal's inline threshold, in {@link #rawChunks()} rows of
+ * {@code interchange_chunk} (then {@code raw_bytes} is empty; {@link Journal#interchange} puts them
+ * together, {@link Journal#openRaw} streams them).
+ */
 @Entity
 @Table(name = "interchange")
 public class InterchangeRecord {
@@ -81,6 +86,10 @@ public class InterchangeRecord {
     @Column(name = "raw_bytes", nullable = false)
     byte[] rawBytes;
 
+    /** 0: the bytes are in {@code rawBytes}; n > 0: {@code raw_bytes} is empty and the bytes are in n chunks. */
+    @Column(name = "raw_chunks", nullable = false)
+    int rawChunks;
+
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
@@ -113,6 +122,25 @@ public class InterchangeRecord {
         this.sizeBytes = sizeBytes;
     }
 
+    /**
+     * A view with every column but the raw bytes ({@link Journal#interchangeWithoutBytes}), so that a
+     * caller that streams a large interchange reads its header fields without its bytes.
+     */
+    public InterchangeRecord(Long id, Instant receivedAt, String transport, String sourceName, Direction direction,
+                             ProcessingMode mode, String partnerId, String senderId, String senderQualifier,
+                             String recipientId, String recipientQualifier, String controlRef, String syntax,
+                             LocalDate businessDate, InterchangeStatus status, String reason, long sizeBytes,
+                             String sha256, int rawChunks, Instant updatedAt, Long reprocessOf) {
+        this(id, receivedAt, transport, sourceName, direction, mode, partnerId, senderId, recipientId, controlRef, syntax,
+                businessDate, status, reason, sizeBytes);
+        this.senderQualifier = senderQualifier;
+        this.recipientQualifier = recipientQualifier;
+        this.sha256 = sha256;
+        this.rawChunks = rawChunks;
+        this.updatedAt = updatedAt;
+        this.reprocessOf = reprocessOf;
+    }
+
     public Long id() { return id; }
     public Instant receivedAt() { return receivedAt; }
     public String transport() { return transport; }
@@ -133,4 +161,9 @@ public class InterchangeRecord {
     public String sha256() { return sha256; }
     public byte[] rawBytes() { return rawBytes; }
     public Long reprocessOf() { return reprocessOf; }
+    public Instant updatedAt() { return updatedAt; }
+    /** How many chunks hold the raw bytes; 0 when they are inline. */
+    public int rawChunks() { return rawChunks; }
+    /** True when the raw bytes are in chunks rather than inline. */
+    public boolean chunked() { return rawChunks > 0; }
 }
