@@ -3,32 +3,65 @@ package io.aval.journal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * The message journal. Raw bytes are written before anything else looks at them, so an
  * accepted interchange is never lost; every later state change is one short transaction and
  * leaves a {@link MessageEvent} behind.
+ *
+ * <p>Raw bytes up to the inline threshold are kept in the interchange row; larger ones in rows of
+ * {@code interchange_chunk} of {@link #CHUNK_BYTES} each, written as they are read and read back one
+ * at a time ({@link #openRaw}), so that an interchange of hundreds of megabytes never has to be
+ * in memory whole (PostgreSQL's driver reads a BYTEA back whole).
  */
 public final class Journal {
+
+    /** Bytes per row of {@code interchange_chunk} (the last one may hold fewer): what a large interchange costs in memory at a time. */
+    public static final int CHUNK_BYTES = 1 << 20;
+
+    /** Raw bytes up to this size stay inline in {@code interchange.raw_bytes}, as before chunks. */
+    public static final int INLINE_RAW_BYTES = 4 << 20;
 
     private static final int MAX_TEXT = 4000;
 
     private final EntityManagerFactory emf;
+    private final int inlineRawBytes;
 
     public Journal(EntityManagerFactory emf) {
+        this(emf, INLINE_RAW_BYTES);
+    }
+
+    /** A journal that keeps raw bytes of up to {@code inlineRawBytes} inline and chunks larger ones. */
+    public Journal(EntityManagerFactory emf, int inlineRawBytes) {
+        if (inlineRawBytes < 0 || inlineRawBytes == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("inline threshold " + inlineRawBytes + " is not between 0 and " + (Integer.MAX_VALUE - 1));
+        }
         this.emf = emf;
+        this.inlineRawBytes = inlineRawBytes;
     }
 
     /** What the envelope checks learned about an interchange. */
@@ -43,37 +76,272 @@ public final class Journal {
                              LocalDate businessDate, MessageStatus status, String reason, String rawText) {
     }
 
-    /** Journals the raw bytes of a received interchange and returns its journal id. */
+    /**
+     * Journals the raw bytes of a received interchange and returns its journal id. Bytes over the
+     * inline threshold are chunked as in {@link #recordReceived(InputStream, String, String, ProcessingMode)}.
+     */
     public long recordReceived(byte[] raw, String transport, String sourceName, ProcessingMode mode) {
+        if (raw.length <= inlineRawBytes) {
+            return recordInline(raw, transport, sourceName, mode);
+        }
+        return recordReceived(new ByteArrayInputStream(raw), transport, sourceName, mode);
+    }
+
+    /**
+     * Journals the raw bytes read from {@code raw} (to its end, once; the caller closes it) and returns
+     * the journal id. Up to the inline threshold they are kept inline; beyond it they are written in
+     * chunks as they are read, so at most the threshold plus one chunk is in memory. The record, its
+     * chunks and its RECEIVED event are one transaction: a stream that fails half-way leaves nothing
+     * behind, and its IOException is rethrown as an {@link UncheckedIOException}.
+     */
+    public long recordReceived(InputStream raw, String transport, String sourceName, ProcessingMode mode) {
+        byte[] head = readUpTo(raw, inlineRawBytes + 1);
+        if (head.length <= inlineRawBytes) {
+            return recordInline(head, transport, sourceName, mode);
+        }
+        return recordChunked(new SequenceInputStream(new ByteArrayInputStream(head), raw), transport, sourceName, mode);
+    }
+
+    private long recordInline(byte[] raw, String transport, String sourceName, ProcessingMode mode) {
         return inTransaction(em -> {
-            InterchangeRecord r = new InterchangeRecord();
-            r.receivedAt = Instant.now();
-            r.updatedAt = r.receivedAt;
-            r.transport = transport;
-            r.sourceName = clip(sourceName);
-            r.direction = Direction.INBOUND;
-            r.mode = mode;
-            r.status = InterchangeStatus.RECEIVED;
+            InterchangeRecord r = received(transport, sourceName, mode);
             r.sizeBytes = raw.length;
             r.sha256 = sha256(raw);
             r.rawBytes = raw;
             em.persist(r);
             em.flush();
-            em.persist(new MessageEvent(r.id, null, InterchangeStatus.RECEIVED.name(),
-                    raw.length + " bytes via " + transport + (sourceName == null ? "" : " (" + sourceName + ")")));
+            em.persist(receivedEvent(r, sourceName));
             return r.id;
         });
     }
 
+    /** The record goes first (the chunks refer to its id); its size and digest are known once the last chunk is written. */
+    private long recordChunked(InputStream raw, String transport, String sourceName, ProcessingMode mode) {
+        return inTransaction(em -> {
+            InterchangeRecord r = received(transport, sourceName, mode);
+            r.sha256 = "";
+            r.rawBytes = new byte[0];
+            em.persist(r);
+            em.flush();
+            MessageDigest digest = sha256Digest();
+            Written written = em.unwrap(Session.class).doReturningWork(c -> writeChunks(c, r.id, raw, digest));
+            r.rawChunks = written.chunks();
+            r.sizeBytes = written.size();
+            r.sha256 = HexFormat.of().formatHex(digest.digest());
+            em.persist(receivedEvent(r, sourceName));
+            return r.id;
+        });
+    }
+
+    private record Written(int chunks, long size) {
+    }
+
+    /** Inserts the stream's chunks by plain JDBC, so that none of them stays in the persistence context. */
+    private static Written writeChunks(Connection c, long interchangeId, InputStream raw, MessageDigest digest) throws SQLException {
+        byte[] buffer = new byte[CHUNK_BYTES];
+        int seq = 0;
+        long size = 0;
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into interchange_chunk (interchange_id, seq, bytes) values (?, ?, ?)")) {
+            for (int n = readFully(raw, buffer); n > 0; n = readFully(raw, buffer)) {
+                digest.update(buffer, 0, n);
+                insert.setLong(1, interchangeId);
+                insert.setInt(2, seq++);
+                insert.setBytes(3, n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
+                insert.executeUpdate();
+                size += n;
+            }
+        }
+        return new Written(seq, size);
+    }
+
+    /** Fills {@code buffer} from the stream as far as it goes; returns how many bytes it holds. */
+    private static int readFully(InputStream in, byte[] buffer) {
+        try {
+            return in.readNBytes(buffer, 0, buffer.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Up to {@code max} bytes from the stream, fewer at its end (a small input costs no more than its size). */
+    private static byte[] readUpTo(InputStream in, int max) {
+        try {
+            return in.readNBytes(max);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InterchangeRecord received(String transport, String sourceName, ProcessingMode mode) {
+        InterchangeRecord r = new InterchangeRecord();
+        r.receivedAt = Instant.now();
+        r.updatedAt = r.receivedAt;
+        r.transport = transport;
+        r.sourceName = clip(sourceName);
+        r.direction = Direction.INBOUND;
+        r.mode = mode;
+        r.status = InterchangeStatus.RECEIVED;
+        return r;
+    }
+
+    private static MessageEvent receivedEvent(InterchangeRecord r, String sourceName) {
+        return new MessageEvent(r.id, null, InterchangeStatus.RECEIVED.name(),
+                r.sizeBytes + " bytes via " + r.transport + (sourceName == null ? "" : " (" + sourceName + ")"));
+    }
+
+    /** The interchange with its raw bytes in memory, chunked ones put together (use {@link #openRaw} for large ones). */
     public InterchangeRecord interchange(long id) {
         return inTransaction(em -> {
             InterchangeRecord r = em.find(InterchangeRecord.class, id);
             if (r == null) {
-                throw new IllegalArgumentException("No interchange " + id + " in the journal");
+                throw unknown(id);
             }
             r.rawBytes(); // load the lazy payload while the session is open
+            if (r.chunked()) {
+                em.detach(r); // the assembled bytes belong in memory only, not in raw_bytes
+                r.rawBytes = assembled(em, r);
+            }
             return r;
         });
+    }
+
+    /**
+     * The interchange with every field but its raw bytes ({@code rawBytes} null), reading neither
+     * {@code raw_bytes} nor chunks: {@code em.find} would load the lazy bytes all the same, as
+     * Hibernate without bytecode enhancement fetches a lazy basic attribute eagerly.
+     */
+    public InterchangeRecord interchangeWithoutBytes(long id) {
+        return inTransaction(em -> em.createQuery(
+                        "select new io.aval.journal.InterchangeRecord(i.id, i.receivedAt, i.transport, i.sourceName, "
+                                + "i.direction, i.mode, i.partnerId, i.senderId, i.senderQualifier, i.recipientId, "
+                                + "i.recipientQualifier, i.controlRef, i.syntax, i.businessDate, i.status, i.reason, "
+                                + "i.sizeBytes, i.sha256, i.rawChunks, i.updatedAt, i.reprocessOf) "
+                                + "from InterchangeRecord i where i.id = :i", InterchangeRecord.class)
+                .setParameter("i", id).getResultStream().findFirst()
+                .orElseThrow(() -> unknown(id)));
+    }
+
+    /**
+     * The interchange's raw bytes as a stream: inline ones from memory, chunked ones read lazily, one
+     * chunk per short transaction, so that at most one chunk is in memory whatever the size.
+     */
+    public InputStream openRaw(long interchangeId) {
+        Object[] stored = inTransaction(em -> em.createQuery(
+                        "select i.rawChunks, i.rawBytes from InterchangeRecord i where i.id = :i", Object[].class)
+                .setParameter("i", interchangeId).getResultStream().findFirst()
+                .orElseThrow(() -> unknown(interchangeId)));
+        int chunks = (Integer) stored[0];
+        return chunks == 0 ? new ByteArrayInputStream((byte[]) stored[1]) : new ChunkStream(interchangeId, chunks);
+    }
+
+    /** The chunks of a chunked interchange, all in one array of its size. */
+    static byte[] assembled(EntityManager em, InterchangeRecord r) {
+        if (r.sizeBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("Interchange " + r.id + " holds " + r.sizeBytes
+                    + " bytes, more than one array can: read it with openRaw");
+        }
+        byte[] all = new byte[(int) r.sizeBytes];
+        em.unwrap(Session.class).doWork(c -> {
+            int at = 0;
+            for (int seq = 0; seq < r.rawChunks; seq++) {
+                byte[] chunk = chunk(c, r.id, seq);
+                if (chunk == null || at + chunk.length > all.length) {
+                    throw damaged(r.id, seq, r.rawChunks);
+                }
+                System.arraycopy(chunk, 0, all, at, chunk.length);
+                at += chunk.length;
+            }
+            if (at != all.length) {
+                throw new IllegalStateException("Interchange " + r.id + " has " + at + " bytes in its chunks, not " + all.length);
+            }
+        });
+        return all;
+    }
+
+    /** One chunk, or null when the journal lacks it. */
+    private static byte[] chunk(Connection c, long interchangeId, int seq) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "select bytes from interchange_chunk where interchange_id = ? and seq = ?")) {
+            select.setLong(1, interchangeId);
+            select.setInt(2, seq);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    private static IllegalStateException damaged(long interchangeId, int seq, int chunks) {
+        return new IllegalStateException("Interchange " + interchangeId + " lacks chunk " + seq + " of " + chunks
+                + " (or it is longer than the interchange)");
+    }
+
+    private static IllegalArgumentException unknown(long id) {
+        return new IllegalArgumentException("No interchange " + id + " in the journal");
+    }
+
+    /** A chunked interchange's bytes, each chunk fetched when the reader reaches it. */
+    private final class ChunkStream extends InputStream {
+
+        private final long interchangeId;
+        private final int chunks;
+        private int next;
+        private byte[] chunk = new byte[0];
+        private int pos;
+
+        ChunkStream(long interchangeId, int chunks) {
+            this.interchangeId = interchangeId;
+            this.chunks = chunks;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? chunk[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, chunk.length - pos);
+            System.arraycopy(chunk, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return chunk.length - pos;
+        }
+
+        @Override
+        public void close() {
+            chunk = new byte[0];
+            pos = 0;
+            next = chunks;
+        }
+
+        /** False at the end; otherwise a chunk with bytes left to read is at hand. */
+        private boolean fill() throws IOException {
+            while (pos == chunk.length) {
+                if (next == chunks) {
+                    return false;
+                }
+                int seq = next++;
+                byte[] read = inTransaction(em -> em.unwrap(Session.class).doReturningWork(c -> chunk(c, interchangeId, seq)));
+                if (read == null) {
+                    throw new IOException(damaged(interchangeId, seq, chunks).getMessage());
+                }
+                chunk = read;
+                pos = 0;
+            }
+            return true;
+        }
     }
 
     /** The interchange's recipient (UNB 0010), without reading its bytes. */
@@ -460,8 +728,12 @@ public final class Journal {
     }
 
     static String sha256(byte[] raw) {
+        return HexFormat.of().formatHex(sha256Digest().digest(raw));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -19,17 +19,27 @@ public final class TestJournal implements AutoCloseable {
     private final Database db;
     private final Journal journal;
 
-    private TestJournal(Database db) {
+    private TestJournal(Database db, int inlineRawBytes) {
         this.db = db;
-        this.journal = new Journal(db.entityManagerFactory());
+        this.journal = new Journal(db.entityManagerFactory(), inlineRawBytes);
     }
 
     public static TestJournal open(Path data) {
-        return new TestJournal(Database.open(TestGateway.config(data), List.of()));
+        return open(data, Journal.INLINE_RAW_BYTES);
+    }
+
+    /** A journal that keeps raw bytes inline only up to {@code inlineRawBytes}, so that small tests get chunks. */
+    public static TestJournal open(Path data, int inlineRawBytes) {
+        return new TestJournal(Database.open(TestGateway.config(data), List.of()), inlineRawBytes);
     }
 
     public Journal journal() {
         return journal;
+    }
+
+    /** The database under the journal, for a test that checks rows or opens a ledger on it. */
+    public Database database() {
+        return db;
     }
 
     /**
