@@ -128,9 +128,20 @@ public final class QuarantineLedger {
         });
     }
 
-    /** The entry {@code M-n} or {@code I-n} with its interchange, messages and full history. */
+    /**
+     * The entry {@code M-n} or {@code I-n} with its interchange (raw bytes in memory, chunked ones
+     * put together, for {@code ./aval quarantine show}), messages and full history.
+     */
     public Subject subject(String entryId) {
-        return emf.callInTransaction(em -> load(em, entryId, false));
+        return emf.callInTransaction(em -> {
+            Subject s = load(em, entryId, false);
+            InterchangeRecord i = s.interchange();
+            if (i.chunked()) {
+                em.detach(i); // the assembled bytes belong in memory only, not in raw_bytes
+                i.rawBytes = Journal.assembled(em, i);
+            }
+            return s;
+        });
     }
 
     /**
@@ -157,10 +168,12 @@ public final class QuarantineLedger {
             copy.status = InterchangeStatus.RECEIVED;
             copy.sizeBytes = old.sizeBytes;
             copy.sha256 = old.sha256;
-            copy.rawBytes = old.rawBytes;
+            copy.rawBytes = old.rawBytes; // empty when chunked
+            copy.rawChunks = old.rawChunks;
             copy.reprocessOf = old.id;
             em.persist(copy);
             em.flush();
+            copyChunks(em, old, copy);
             // the reference the original may have claimed (dead-lettered after the claim) is the re-run's now
             em.createQuery("update InterchangeReference r set r.interchangeId = :n where r.interchangeId = :o")
                     .setParameter("n", copy.id).setParameter("o", old.id).executeUpdate();
@@ -180,6 +193,21 @@ public final class QuarantineLedger {
                     copy.sizeBytes + " bytes re-run from quarantined interchange I-" + old.id, actor));
             return copy.id;
         });
+    }
+
+    /**
+     * The original's chunks as the copy's, copied inside the database one row per statement, so that
+     * neither this JVM nor the database has to hold more than one chunk of a large interchange at a time.
+     */
+    private static void copyChunks(EntityManager em, InterchangeRecord old, InterchangeRecord copy) {
+        for (int seq = 0; seq < old.rawChunks; seq++) {
+            int copied = em.createNativeQuery("insert into interchange_chunk (interchange_id, seq, bytes) "
+                            + "select ?1, seq, bytes from interchange_chunk where interchange_id = ?2 and seq = ?3")
+                    .setParameter(1, copy.id).setParameter(2, old.id).setParameter(3, seq).executeUpdate();
+            if (copied != 1) {
+                throw new IllegalStateException("Interchange " + old.id + " lacks chunk " + seq + " of " + old.rawChunks);
+            }
+        }
     }
 
     /**

@@ -164,6 +164,23 @@ class RawChunksTest {
         }
     }
 
+    @Test
+    void aReprocessedChunkedInterchangeHasTheSameBytes() throws Exception {
+        byte[] raw = random(5 * CHUNK / 2);
+        long original = journal.recordReceived(new ByteArrayInputStream(raw), "test", "rerun.edi", ProcessingMode.DELIVER);
+        journal.settle(original, InterchangeStatus.QUARANTINED, "technical failure: the interchange stage failed on every attempt");
+        QuarantineLedger ledger = new QuarantineLedger(store.database().entityManagerFactory());
+
+        long copy = ledger.reprocessInterchange("I-" + original, "alice", "broker fixed");
+
+        assertStored(copy, raw, 3);
+        assertStored(original, raw, 3);
+        assertThat(journal.interchangeWithoutBytes(copy).reprocessOf()).isEqualTo(original);
+        assertThat(ledger.subject("I-" + copy).interchange().rawBytes()).isEqualTo(raw);
+        assertThat(ledger.subject("I-" + original).interchange().rawBytes()).isEqualTo(raw);
+        assertThat(rawBytesLength(original)).as("what show put together stays out of raw_bytes").isZero();
+    }
+
     /** Every way of reading the interchange gives {@code raw}, and the rows hold it as {@code chunks} chunks. */
     private static void assertStored(long id, byte[] raw, int chunks) throws Exception {
         InterchangeRecord header = journal.interchangeWithoutBytes(id);
