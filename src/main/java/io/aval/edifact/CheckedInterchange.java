@@ -26,7 +26,12 @@ public record CheckedInterchange(Charset charset, String text, Separators separa
      * although the segment layout the messages use is the same.
      */
     public String standalone(MessageSlice m) {
-        String unb = text.substring(header.segment().start(), header.segment().end());
+        return standalone(separators, header, text.substring(header.segment().start(), header.segment().end()),
+                text.substring(m.start(), m.end()));
+    }
+
+    /** {@link #standalone(MessageSlice)} from the UNB's and the message's text as sent. */
+    static String standalone(Separators separators, InterchangeHeader header, String unb, String message) {
         if ("2".equals(header.syntaxVersion())) {
             // literal text, not a pattern: the identifier comes from the partner's bytes
             String v2 = header.syntaxId() + separators.component() + "2";
@@ -35,11 +40,12 @@ public record CheckedInterchange(Charset charset, String text, Separators separa
                 unb = unb.substring(0, at) + header.syntaxId() + separators.component() + "3" + unb.substring(at + v2.length());
             }
         }
-        return separators.una() + unb + text.substring(m.start(), m.end())
-                + "UNZ" + separators.element() + "1" + separators.element() + escape(header.controlRef()) + separators.terminator();
+        return separators.una() + unb + message
+                + "UNZ" + separators.element() + "1" + separators.element() + escape(separators, header.controlRef())
+                + separators.terminator();
     }
 
-    private String escape(String value) {
+    private static String escape(Separators separators, String value) {
         StringBuilder s = new StringBuilder();
         for (char c : value.toCharArray()) {
             if (separators.isService(c)) {

@@ -47,13 +47,24 @@ public final class EnvelopeChecker {
     private static final int HEADER_PROBE_BYTES = 4096;
 
     private final EnvelopeLimits limits;
+    /** What {@link #scan} reads before it decides: smaller input is checked whole in memory. */
+    private final int streamHeadBytes;
+    /** How many bytes a streamed check reads at a time. */
+    private final int streamReadBytes;
 
     public EnvelopeChecker() {
         this(EnvelopeLimits.DEFAULT);
     }
 
     public EnvelopeChecker(EnvelopeLimits limits) {
+        this(limits, HEADER_PROBE_BYTES, StreamText.READ_BYTES);
+    }
+
+    /** With small sizes, tests stream inputs of a few hundred bytes and split characters across reads. */
+    EnvelopeChecker(EnvelopeLimits limits, int streamHeadBytes, int streamReadBytes) {
         this.limits = limits;
+        this.streamHeadBytes = streamHeadBytes;
+        this.streamReadBytes = streamReadBytes;
     }
 
     /** True when the bytes look like EDIFACT at all (UNA or UNB first), for routing by format. */
@@ -69,12 +80,7 @@ public final class EnvelopeChecker {
             return failed(findings, new Finding(EdifactFinding.EMPTY_INPUT, 0, null, raw.length + " bytes"));
         }
         if (raw.length > limits.maxInterchangeBytes()) {
-            // refused unread; its UNB, if the first bytes hold one, still says whose and which it is
-            int probe = (int) Math.min(Math.min(HEADER_PROBE_BYTES, limits.maxInterchangeBytes()), raw.length);
-            InterchangeHeader header = check(java.util.Arrays.copyOf(raw, probe)).header();
-            findings.add(new Finding(EdifactFinding.INTERCHANGE_TOO_LARGE, 0, null, raw.length + " bytes; the limit is "
-                    + limits.maxInterchangeBytes() + " (aval.limits.max-interchange-bytes)"));
-            return new CheckedInterchange(StandardCharsets.ISO_8859_1, "", Separators.DEFAULT, false, header, List.of(), findings);
+            return tooLarge(raw.length, java.util.Arrays.copyOf(raw, (int) Math.min(HEADER_PROBE_BYTES, raw.length)));
         }
         for (int i = 0; i < raw.length; i++) {
             int b = raw[i] & 0xff;
@@ -83,8 +89,85 @@ public final class EnvelopeChecker {
                         String.format("byte 0x%02X at offset %d", b, i)));
             }
         }
+        Opening o = open(raw);
+        if (o.refused() != null) {
+            return o.refused();
+        }
+        String text;
+        try {
+            text = decoder(o.charset()).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstBadByte(raw, o.charset());
+            // the bytes before the bad one decode: they say whose interchange it is and in which segment it lies
+            CheckedInterchange before = check(java.util.Arrays.copyOf(raw, offset));
+            Finding cut = before.findings().stream().filter(f -> f.kind() == EdifactFinding.TRUNCATED).findFirst().orElse(null);
+            findings.add(new Finding(EdifactFinding.INVALID_CHARACTER, cut == null ? 0 : cut.segmentPosition(),
+                    cut == null ? null : cut.segmentTag(), String.format("byte 0x%02X at offset %d is not valid %s (%s)",
+                    raw[offset] & 0xff, offset, o.syntaxId(), o.charset().name())));
+            return new CheckedInterchange(o.charset(), "", o.separators(), o.hasUna(), before.header(), List.of(), findings);
+        }
+        ScanText scanned = ScanText.of(text);
+        return checkText(scanned, o.syntaxId(), o.charset(), o.separators(), o.hasUna(),
+                o.hasUna() ? indexAfterUna(scanned) : 0, MessageSink.keepingAll(text));
+    }
+
+    /**
+     * The same checks on an interchange read from a stream of {@code size} bytes, holding about one message
+     * in memory at a time: {@code visitor} (may be null) gets each message as an interchange of its own as
+     * soon as it is read. The result names every finding, but keeps only the messages that have findings.
+     */
+    public EnvelopeScan scan(java.io.InputStream raw, long size, EnvelopeScan.Visitor visitor) {
+        byte[] head;
+        try {
+            head = raw.readNBytes(streamHeadBytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the interchange", e);
+        }
+        if (head.length < streamHeadBytes) {
+            return EnvelopeScan.of(check(head), visitor); // all of it is in memory already
+        }
+        if (size > limits.maxInterchangeBytes()) {
+            return EnvelopeScan.of(tooLarge(size, head), null);
+        }
+        for (int i = 0; i < head.length; i++) {
+            int b = head[i] & 0xff;
+            if (b < 0x20 && b != '\r' && b != '\n' && b != '\t') {
+                return EnvelopeScan.of(failed(new ArrayList<>(), new Finding(EdifactFinding.BINARY_CONTENT, 0, null,
+                        String.format("byte 0x%02X at offset %d", b, i))), null);
+            }
+        }
+        Opening o = open(head);
+        if (o.refused() != null) {
+            return EnvelopeScan.of(o.refused(), null);
+        }
+        StreamText text = new StreamText(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), raw), o.charset(),
+                streamReadBytes);
+        MessageSink.Streamed sink = new MessageSink.Streamed(o.separators(), visitor);
+        CheckedInterchange checked = checkText(text, o.syntaxId(), o.charset(), o.separators(), o.hasUna(),
+                o.hasUna() ? indexAfterUna(text) : 0, sink);
+        return sink.scan(checked);
+    }
+
+    /** Refused unread; its UNB, if the first bytes hold one, still says whose and which it is. */
+    private CheckedInterchange tooLarge(long size, byte[] head) {
+        byte[] probe = java.util.Arrays.copyOf(head, (int) Math.min(Math.min(HEADER_PROBE_BYTES, limits.maxInterchangeBytes()), head.length));
+        InterchangeHeader header = check(probe).header();
+        return new CheckedInterchange(StandardCharsets.ISO_8859_1, "", Separators.DEFAULT, false, header, List.of(),
+                List.of(new Finding(EdifactFinding.INTERCHANGE_TOO_LARGE, 0, null, size + " bytes; the limit is "
+                        + limits.maxInterchangeBytes() + " (aval.limits.max-interchange-bytes)")));
+    }
+
+    /** What the first bytes say: the separators and the character set, or the finding that refuses the rest. */
+    private record Opening(Separators separators, boolean hasUna, String syntaxId, Charset charset, CheckedInterchange refused) {
+        static Opening refusing(Finding f) {
+            return new Opening(null, false, null, null, failed(new ArrayList<>(), f));
+        }
+    }
+
+    private static Opening open(byte[] raw) {
+        int begin = skipBlanks(raw, 0);
         if (!looksLikeEdifact(raw)) {
-            return failed(findings, new Finding(EdifactFinding.NOT_EDIFACT, 0, null,
+            return Opening.refusing(new Finding(EdifactFinding.NOT_EDIFACT, 0, null,
                     "starts with \"" + printable(raw, begin, 20) + "\""));
         }
         Separators separators = Separators.DEFAULT;
@@ -92,45 +175,36 @@ public final class EnvelopeChecker {
         int unbAt = begin;
         if (hasUna) {
             if (raw.length - begin < 9) {
-                return failed(findings, new Finding(EdifactFinding.UNA_INVALID, 1, "UNA", "shorter than 9 characters"));
+                return Opening.refusing(new Finding(EdifactFinding.UNA_INVALID, 1, "UNA", "shorter than 9 characters"));
             }
             separators = Separators.fromUna(new String(raw, begin, 9, StandardCharsets.ISO_8859_1));
             String problem = unaProblem(separators);
             if (problem != null) {
-                return failed(findings, new Finding(EdifactFinding.UNA_INVALID, 1, "UNA", problem));
+                return Opening.refusing(new Finding(EdifactFinding.UNA_INVALID, 1, "UNA", problem));
             }
             unbAt = skipBlanks(raw, begin + 9);
         }
         // The syntax identifier (UNOA..UNOY) names the character set; it sits right after "UNB+".
         if (raw.length - unbAt < 8 || raw[unbAt] != 'U' || raw[unbAt + 1] != 'N' || raw[unbAt + 2] != 'B') {
-            return failed(findings, new Finding(EdifactFinding.UNB_INVALID, hasUna ? 2 : 1, "UNB",
+            return Opening.refusing(new Finding(EdifactFinding.UNB_INVALID, hasUna ? 2 : 1, "UNB",
                     "UNB must follow " + (hasUna ? "UNA" : "the start of the file")));
         }
         String syntaxId = new String(raw, unbAt + 4, 4, StandardCharsets.ISO_8859_1);
         Charset charset = CHARSETS.get(syntaxId);
         if (charset == null) {
-            return failed(findings, new Finding(EdifactFinding.SYNTAX_NOT_SUPPORTED, hasUna ? 2 : 1, "UNB",
+            return Opening.refusing(new Finding(EdifactFinding.SYNTAX_NOT_SUPPORTED, hasUna ? 2 : 1, "UNB",
                     "syntax identifier '" + syntaxId + "' (supported: " + String.join(", ", CHARSETS.keySet().stream().sorted().toList()) + ")"));
         }
-        String text;
-        try {
-            text = decoder(charset).decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstBadByte(raw, charset);
-            // the bytes before the bad one decode: they say whose interchange it is and in which segment it lies
-            CheckedInterchange before = check(java.util.Arrays.copyOf(raw, offset));
-            Finding cut = before.findings().stream().filter(f -> f.kind() == EdifactFinding.TRUNCATED).findFirst().orElse(null);
-            findings.add(new Finding(EdifactFinding.INVALID_CHARACTER, cut == null ? 0 : cut.segmentPosition(),
-                    cut == null ? null : cut.segmentTag(), String.format("byte 0x%02X at offset %d is not valid %s (%s)",
-                    raw[offset] & 0xff, offset, syntaxId, charset.name())));
-            return new CheckedInterchange(charset, "", separators, hasUna, before.header(), List.of(), findings);
-        }
-        return checkText(text, charset, separators, hasUna, hasUna ? indexAfterUna(text) : 0);
+        return new Opening(separators, hasUna, syntaxId, charset, null);
     }
 
-    private CheckedInterchange checkText(String text, Charset charset, Separators separators, boolean hasUna, int start) {
+    /**
+     * Walks the segments of {@code text}, handing each message to {@code messages} as soon as its end is
+     * known (and releasing the text before it); the result holds the messages {@code messages} kept.
+     */
+    private CheckedInterchange checkText(ScanText text, String syntaxId, Charset charset, Separators separators, boolean hasUna,
+                                         int start, MessageSink messages) {
         List<Finding> findings = new ArrayList<>();
-        List<MessageSlice> messages = new ArrayList<>();
         SegmentLexer lexer = new SegmentLexer(text, separators, start, limits.maxSegmentBytes());
         int offset = hasUna ? 1 : 0; // UNA counts as segment 1 in positions reported to people
         InterchangeHeader header = null;
@@ -140,11 +214,15 @@ public final class EnvelopeChecker {
         try {
             Segment s;
             while ((s = shift(lexer.next(), offset)) != null) {
+                if (open == null) {
+                    text.release(s.start()); // between messages nothing before this segment is needed again
+                }
                 if (header == null) {
                     header = readHeader(s, findings);
                     if (header == null) {
-                        return new CheckedInterchange(charset, text, separators, hasUna, null, messages, findings);
+                        return messages.result(charset, separators, hasUna, null, findings);
                     }
+                    messages.header(text, header);
                     continue;
                 }
                 if (unzSeen) {
@@ -154,15 +232,16 @@ public final class EnvelopeChecker {
                 switch (s.tag()) {
                     case "UNH" -> {
                         if (open != null) {
-                            messages.add(open.missingTrailer(s));
+                            messages.add(text, open.missingTrailer(s));
                         }
-                        open = new MessageBuilder(messages.size() + 1, s);
+                        text.release(s.start());
+                        open = new MessageBuilder(messages.count() + 1, s);
                     }
                     case "UNT" -> {
                         if (open == null) {
                             findings.add(Finding.of(EdifactFinding.SEGMENT_OUTSIDE_MESSAGE, s, "UNT without UNH"));
                         } else {
-                            messages.add(open.close(s));
+                            messages.add(text, open.close(s));
                             open = null;
                         }
                     }
@@ -170,11 +249,11 @@ public final class EnvelopeChecker {
                     case "UNE" -> { }
                     case "UNZ" -> {
                         if (open != null) {
-                            messages.add(open.missingTrailer(s));
+                            messages.add(text, open.missingTrailer(s));
                             open = null;
                         }
                         unzSeen = true;
-                        checkTrailer(s, header, groups > 0 ? groups : messages.size(), groups > 0 ? "groups" : "messages", findings);
+                        checkTrailer(s, header, groups > 0 ? groups : messages.count(), groups > 0 ? "groups" : "messages", findings);
                     }
                     default -> {
                         if (open == null) {
@@ -186,8 +265,8 @@ public final class EnvelopeChecker {
                                 findings.add(Finding.of(EdifactFinding.TOO_MANY_SEGMENTS, s, "message " + open.unh.value(1)
                                         + " (UNH at segment " + open.unh.position() + ") goes on past "
                                         + limits.maxMessageSegments() + " segments (aval.limits.max-message-segments)"));
-                                messages.add(open.truncated());
-                                return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+                                messages.add(text, open.truncated());
+                                return messages.result(charset, separators, hasUna, header, findings);
                             }
                         }
                     }
@@ -198,29 +277,39 @@ public final class EnvelopeChecker {
                     "the file ends inside segment " + (e.position + offset) + " (no segment terminator '"
                             + separators.terminator() + "')"));
             if (open != null) {
-                messages.add(open.truncated());
+                messages.add(text, open.truncated());
             }
-            return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+            return messages.result(charset, separators, hasUna, header, findings);
+        } catch (SegmentLexer.UnreadableSegmentException e) {
+            if (e.bytes.binary) {
+                return messages.result(StandardCharsets.ISO_8859_1, Separators.DEFAULT, false, null, List.of(
+                        new Finding(EdifactFinding.BINARY_CONTENT, 0, null, e.bytes.getMessage())));
+            }
+            findings.clear();
+            findings.add(new Finding(EdifactFinding.INVALID_CHARACTER, e.position == 0 ? 0 : e.position + offset,
+                    e.position == 0 ? null : e.tag, String.format("byte 0x%02X at offset %d is not valid %s (%s)",
+                    e.bytes.value, e.bytes.offset, syntaxId, charset.name())));
+            return messages.result(charset, separators, hasUna, header, findings);
         } catch (SegmentLexer.SegmentTooLongException e) {
             findings.add(new Finding(EdifactFinding.SEGMENT_TOO_LARGE, e.position + offset, e.tag, "segment "
                     + (e.position + offset) + " runs on past " + e.limit + " characters (aval.limits.max-segment-bytes)"));
             if (open != null) {
-                messages.add(open.truncated());
+                messages.add(text, open.truncated());
             }
-            return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+            return messages.result(charset, separators, hasUna, header, findings);
         }
         if (header == null) {
             findings.add(new Finding(EdifactFinding.UNB_INVALID, 0, null, "no UNB segment"));
         } else if (!unzSeen) {
             if (open != null) {
-                messages.add(open.truncated());
+                messages.add(text, open.truncated());
             }
             findings.add(new Finding(EdifactFinding.UNZ_MISSING, lexer.position() + offset, null,
                     "the interchange ends after segment " + (lexer.position() + offset) + " without UNZ"));
-        } else if (messages.isEmpty()) {
+        } else if (messages.count() == 0) {
             findings.add(new Finding(EdifactFinding.NO_MESSAGE, 0, null, null));
         }
-        return new CheckedInterchange(charset, text, separators, hasUna, header, messages, findings);
+        return messages.result(charset, separators, hasUna, header, findings);
     }
 
     private static Segment shift(Segment s, int offset) {
@@ -379,9 +468,9 @@ public final class EnvelopeChecker {
         return null;
     }
 
-    private static int indexAfterUna(String text) {
+    private static int indexAfterUna(ScanText text) {
         int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        while (text.has(i) && Character.isWhitespace(text.at(i))) {
             i++;
         }
         return i + 9;

@@ -10,28 +10,35 @@ import java.util.List;
  */
 final class SegmentLexer {
 
-    private final String text;
+    private final ScanText text;
     private final Separators separators;
     private final int maxSegmentLength;
     private int pos;
     private int position;
 
     SegmentLexer(String text, Separators separators, int start) {
-        this(text, separators, start, Integer.MAX_VALUE);
+        this(ScanText.of(text), separators, start, Integer.MAX_VALUE);
     }
 
     /** As above; a segment longer than {@code maxSegmentLength} characters stops the lexer with {@link SegmentTooLongException}. */
-    SegmentLexer(String text, Separators separators, int start, int maxSegmentLength) {
+    SegmentLexer(ScanText text, Separators separators, int start, int maxSegmentLength) {
         this.text = text;
         this.separators = separators;
         this.pos = start;
         this.maxSegmentLength = maxSegmentLength;
     }
 
-    /** Next segment, or null at the end of the text. */
-    Segment next() throws UnterminatedSegmentException, SegmentTooLongException {
-        skipLayout();
-        if (pos >= text.length()) {
+    /**
+     * Next segment, or null at the end of the text. Bytes that cannot be read (streamed text only)
+     * stop it with {@link UnreadableSegmentException}, naming the segment they are in.
+     */
+    Segment next() throws UnterminatedSegmentException, SegmentTooLongException, UnreadableSegmentException {
+        try {
+            skipLayout();
+        } catch (ScanText.UnreadableBytes e) {
+            throw new UnreadableSegmentException(e, 0, null);
+        }
+        if (!text.has(pos)) {
             return null;
         }
         int start = pos;
@@ -40,45 +47,54 @@ final class SegmentLexer {
         StringBuilder value = new StringBuilder();
         String tag = null;
         char rel = separators.release();
-        int limit = (int) Math.min(text.length(), (long) start + maxSegmentLength + 1);
-        while (pos < text.length()) {
-            if (pos >= limit) {
-                throw new SegmentTooLongException(position + 1, tag == null ? abbreviate(value.toString()) : tag, maxSegmentLength);
-            }
-            char c = text.charAt(pos++);
-            if (c == rel && pos < text.length()) {
-                value.append(text.charAt(pos++));
-            } else if (c == separators.terminator()) {
-                components.add(value.toString());
-                if (tag == null) {
-                    tag = components.get(0);
-                } else {
-                    elements.add(components);
+        long limit = (long) start + maxSegmentLength + 1;
+        try {
+            while (text.has(pos)) {
+                if (pos >= limit) {
+                    throw new SegmentTooLongException(position + 1, tag == null ? abbreviate(value.toString()) : tag, maxSegmentLength);
                 }
-                position++;
-                return new Segment(tag.trim(), elements, position, start, pos);
-            } else if (c == separators.element()) {
-                components.add(value.toString());
-                value.setLength(0);
-                if (tag == null) {
-                    tag = components.get(0);
+                char c = text.at(pos++);
+                if (c == rel && text.has(pos)) {
+                    value.append(text.at(pos++));
+                } else if (c == separators.terminator()) {
+                    components.add(value.toString());
+                    if (tag == null) {
+                        tag = components.get(0);
+                    } else {
+                        elements.add(components);
+                    }
+                    position++;
+                    return new Segment(tag.trim(), elements, position, start, pos);
+                } else if (c == separators.element()) {
+                    components.add(value.toString());
+                    value.setLength(0);
+                    if (tag == null) {
+                        tag = components.get(0);
+                    } else {
+                        elements.add(components);
+                    }
+                    components = new ArrayList<>();
+                } else if (c == separators.component()) {
+                    components.add(value.toString());
+                    value.setLength(0);
                 } else {
-                    elements.add(components);
+                    value.append(c);
                 }
-                components = new ArrayList<>();
-            } else if (c == separators.component()) {
-                components.add(value.toString());
-                value.setLength(0);
-            } else {
-                value.append(c);
             }
+        } catch (ScanText.UnreadableBytes e) {
+            throw new UnreadableSegmentException(e, position + 1, tag == null ? value.toString() : tag);
         }
         throw new UnterminatedSegmentException(position + 1, tag == null ? value.toString() : tag, start);
     }
 
+    /** The offset the lexer has read up to: text before it is not needed for the next segment. */
+    int offset() {
+        return pos;
+    }
+
     private void skipLayout() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
+        while (text.has(pos)) {
+            char c = text.at(pos);
             if (c == '\r' || c == '\n' || (c == ' ' && separators.terminator() != ' ')) {
                 pos++;
             } else {
@@ -106,6 +122,23 @@ final class SegmentLexer {
             this.position = position;
             this.tag = tag;
             this.limit = limit;
+        }
+    }
+
+    /**
+     * Streamed text only: the bytes of segment {@code position} (0 between segments) are not valid in the
+     * interchange's character set, or are control bytes.
+     */
+    static final class UnreadableSegmentException extends Exception {
+        final ScanText.UnreadableBytes bytes;
+        final int position;
+        final String tag;
+
+        UnreadableSegmentException(ScanText.UnreadableBytes bytes, int position, String tag) {
+            super(bytes.getMessage() + " in segment " + position);
+            this.bytes = bytes;
+            this.position = position;
+            this.tag = tag;
         }
     }
 
