@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
                 // order live traffic would have shown it (an archived invoice never overtakes its order).
                 for (List<Path> day : byBusinessDate(files)) {
                     for (Path file : day) {
-                        gateway.submit(Files.readAllBytes(file), "import", dir.relativize(file).toString(),
+                        gateway.submit(file, "import", dir.relativize(file).toString(),
                                 archive ? ProcessingMode.ARCHIVE : ProcessingMode.DELIVER);
                         progress.step();
                     }

@@ -15,10 +15,17 @@ package io.aval.edifact;
  */
 public record EnvelopeLimits(long maxInterchangeBytes, int maxSegmentBytes, int maxMessageSegments) {
 
-    /** 50 MB, 64 KiB per segment, the 999999 segments a UNT can count. */
-    public static final EnvelopeLimits DEFAULT = new EnvelopeLimits(50L * 1024 * 1024, 64 * 1024, 999_999);
+    /** 512 MiB (interchanges are streamed, a message at a time), 64 KiB per segment, the 999999 segments a UNT can count. */
+    public static final EnvelopeLimits DEFAULT = new EnvelopeLimits(512L * 1024 * 1024, 64 * 1024, 999_999);
+
+    /** Character offsets in an interchange are ints: the checks cannot walk more than this. */
+    public static final long MOST_INTERCHANGE_BYTES = Integer.MAX_VALUE - 1024;
 
     public EnvelopeLimits {
+        if (maxInterchangeBytes > MOST_INTERCHANGE_BYTES) {
+            throw new IllegalArgumentException("aval.limits.max-interchange-bytes may be at most " + MOST_INTERCHANGE_BYTES
+                    + ", not " + maxInterchangeBytes);
+        }
         if (maxInterchangeBytes < 1 || maxSegmentBytes < 1 || maxMessageSegments < 2) {
             throw new IllegalArgumentException("envelope limits must be positive (a message has at least UNH and UNT): "
                     + maxInterchangeBytes + ", " + maxSegmentBytes + ", " + maxMessageSegments);

@@ -56,13 +56,12 @@ public final class ContrlResponder {
      * Journals the CONTRL for interchange {@code interchangeId} from {@code partner} when one is due. Nothing
      * is sent for an unknown sender (no profile to answer to) or an unreadable header (no one to address).
      */
-    void answer(long interchangeId, Partner partner, CheckedInterchange checked, ContrlReport report) {
-        InterchangeHeader h = checked.header();
+    void answer(long interchangeId, Partner partner, InterchangeHeader h, java.util.Collection<String> messageTypes,
+                ContrlReport report) {
         if (partner == null || h == null) {
             return;
         }
-        boolean asked = ContrlPolicy.shouldAcknowledge(checked.messages().stream().map(MessageSlice::type).toList(),
-                h.ackRequest(), partner.inbound().contrlRequested());
+        boolean asked = ContrlPolicy.shouldAcknowledge(messageTypes, h.ackRequest(), partner.inbound().contrlRequested());
         if (!asked || acknowledgements.replyFor(interchangeId).isPresent()) {
             return;
         }

@@ -87,7 +87,8 @@ public final class Gateway implements AutoCloseable {
         try {
             broker = started(brokerStart);
             long tBroker = System.nanoTime();
-            Journal journal = new Journal(database.entityManagerFactory());
+            Journal journal = new Journal(database.entityManagerFactory(),
+                    config.getInt("aval.journal.inline-raw-bytes", Journal.INLINE_RAW_BYTES));
             readers = new EdifactReaders(config.mappingsDir(), config.get("aval.edifact.reader", "stock"));
             MappingCatalog mappings = new MappingCatalog(config.mappingsDir());
 
@@ -196,6 +197,15 @@ public final class Gateway implements AutoCloseable {
 
     /** Hands bytes to the "received" step as a transport would; returns the interchange's journal id. */
     public long submit(byte[] raw, String transport, String sourceName, ProcessingMode mode) {
+        return submitBody(raw, transport, sourceName, mode);
+    }
+
+    /** Hands a file to the "received" step, read as a stream (it may be larger than memory); returns its journal id. */
+    public long submit(java.nio.file.Path file, String transport, String sourceName, ProcessingMode mode) {
+        return submitBody(file.toFile(), transport, sourceName, mode);
+    }
+
+    private long submitBody(Object raw, String transport, String sourceName, ProcessingMode mode) {
         Object id = template.requestBodyAndHeaders("direct:receive", raw, Map.of(
                 AvalHeaders.TRANSPORT, transport,
                 AvalHeaders.SOURCE_NAME, sourceName == null ? "" : sourceName,

@@ -75,7 +75,10 @@ public final class InboundDropGuard {
     }
 
     private void quarantineUnsafeName(Path file, String name) throws IOException {
-        long id = journal.recordReceived(Files.readAllBytes(file), "file", name, ProcessingMode.DELIVER);
+        long id;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            id = journal.recordReceived(in, "file", name, ProcessingMode.DELIVER); // streamed: it may be large
+        }
         String reason = "file name '" + name + "' holds a path separator ('\\' or '/'): refused unread, a partner's "
                 + "file name is never used as a path; rename it and drop it again";
         journal.settle(id, InterchangeStatus.QUARANTINED, reason);

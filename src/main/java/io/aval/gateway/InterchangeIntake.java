@@ -6,6 +6,7 @@ import io.aval.edifact.ContrlReports;
 import io.aval.edifact.EdifactFinding;
 import io.aval.edifact.EnvelopeChecker;
 import io.aval.edifact.EnvelopeLimits;
+import io.aval.edifact.EnvelopeScan;
 import io.aval.edifact.Finding;
 import io.aval.edifact.InterchangeHeader;
 import io.aval.edifact.MessageSlice;
@@ -20,6 +21,9 @@ import io.aval.mapping.EdifactReaders;
 import io.aval.mapping.MappingCatalog;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,19 +83,25 @@ public final class InterchangeIntake {
     }
 
     public List<MessageRecord> process(@Body long interchangeId) {
-        InterchangeRecord record = journal.interchange(interchangeId);
+        InterchangeRecord record = journal.interchangeWithoutBytes(interchangeId);
         if (record.status() != InterchangeStatus.RECEIVED) {
-            return pending(interchangeId);
+            return journal.pendingOf(interchangeId);
         }
-        byte[] raw = record.rawBytes();
-        if (raw.length <= limits.maxInterchangeBytes() && !EnvelopeChecker.looksLikeEdifact(raw) && XmlDocumentIntake.looksLikeXml(raw)) {
-            xmlIntake.process(record);
-            return pending(interchangeId);
+        byte[] head = head(record);
+        if (!EnvelopeChecker.looksLikeEdifact(head) && XmlDocumentIntake.looksLikeXml(head)) {
+            long limit = Math.min(limits.maxInterchangeBytes(), XmlDocumentIntake.MAX_XML_BYTES);
+            if (record.sizeBytes() > limit) {
+                xmlIntake.refuseTooLarge(record, limit);
+            } else {
+                xmlIntake.process(journal.interchange(interchangeId));
+            }
+            return journal.pendingOf(interchangeId);
         }
-        CheckedInterchange checked = checker.check(raw);
-        InterchangeHeader h = checked.header();
+        Source source = source(record);
+        EnvelopeScan scan = source.scan(null);
+        InterchangeHeader h = scan.header();
         if (h == null) {
-            reject(interchangeId, null, Direction.INBOUND, checked, checked.firstFinding().orElseThrow(), InterchangeStatus.QUARANTINED);
+            reject(interchangeId, null, Direction.INBOUND, source, scan, scan.firstFinding().orElseThrow(), InterchangeStatus.QUARANTINED);
             return List.of();
         }
         Optional<Partner> sender = partners.byIdentity(h.senderId(), h.senderQualifier());
@@ -102,9 +112,9 @@ public final class InterchangeIntake {
         Partner partner = fromSupplier ? recipient.orElse(null) : sender.orElse(null);
         journal.describe(interchangeId, new Journal.Envelope(direction, partner == null ? null : partner.id(),
                 h.senderId(), h.senderQualifier(), h.recipientId(), h.recipientQualifier(), h.controlRef(),
-                h.syntax(), checked.businessDate()));
+                h.syntax(), scan.businessDate()));
 
-        List<Finding> problems = new ArrayList<>(checked.findings());
+        List<Finding> problems = new ArrayList<>(scan.findings());
         if (fromSupplier && recipient.isEmpty()) {
             problems.add(Finding.of(EdifactFinding.UNKNOWN_RECIPIENT, h.segment(),
                     "recipient " + h.recipientId() + ":" + h.recipientQualifier() + " is no known partner"));
@@ -116,27 +126,31 @@ public final class InterchangeIntake {
                     "recipient " + h.recipientId() + ":" + h.recipientQualifier() + " is not one of the supplier's identities"));
         }
         if (!problems.isEmpty()) {
-            answer(record, partner, direction, checked, ContrlReports.rejection(h, problems.get(0)));
-            reject(interchangeId, partner, direction, checked, problems.get(0), InterchangeStatus.QUARANTINED);
+            answer(record, partner, direction, scan, ContrlReports.rejection(h, problems.get(0)));
+            reject(interchangeId, partner, direction, source, scan, problems.get(0), InterchangeStatus.QUARANTINED);
             return List.of();
         }
         if (!journal.claimReference(h.senderId(), h.recipientId(), h.controlRef(), interchangeId)) {
             Long first = journal.referenceHolder(h.senderId(), h.recipientId(), h.controlRef());
             Finding dup = Finding.of(EdifactFinding.DUPLICATE_INTERCHANGE, h.segment(), "sender " + h.senderId()
                     + " already sent control reference " + h.controlRef() + " in interchange I-" + first);
-            answer(record, partner, direction, checked, ContrlReports.rejection(h, dup));
-            reject(interchangeId, partner, direction, checked, dup, InterchangeStatus.DUPLICATE);
+            answer(record, partner, direction, scan, ContrlReports.rejection(h, dup));
+            reject(interchangeId, partner, direction, source, scan, dup, InterchangeStatus.DUPLICATE);
             return List.of();
         }
         ProcessingMode mode = record.mode();
         Map<Integer, Finding> rejected = new HashMap<>();
-        java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
-        List<Journal.NewMessage> found = new ArrayList<>();
-        for (MessageSlice m : checked.messages()) {
+        List<MessageSlice> rejectedSlices = new ArrayList<>();
+        java.util.Set<Integer> journaled = journal.messageSeqs(interchangeId);
+        Recorder found = new Recorder(journal);
+        source.scan((m, standalone) -> {
             Optional<Finding> problem = messageProblem(partner, direction, m);
-            problem.ifPresent(f -> rejected.put(m.seq(), f));
+            problem.ifPresent(f -> {
+                rejected.put(m.seq(), f);
+                rejectedSlices.add(m);
+            });
             if (journaled.contains(m.seq())) {
-                continue; // recorded by an interrupted run of this interchange
+                return; // recorded by an interrupted run of this interchange
             }
             String reason = problem
                     .map(f -> where(partner, h) + ", message " + m.reference() + ": " + f.describe())
@@ -152,19 +166,87 @@ public final class InterchangeIntake {
             }
             found.add(new Journal.NewMessage(interchangeId, m.seq(), partner.id(), direction, m.type(),
                     m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
-                    checked.standalone(m)));
-        }
-        journal.addMessages(found);
-        answer(record, partner, direction, checked, ContrlReports.verdict(h, checked.messages(), rejected));
+                    standalone));
+        });
+        found.flush();
+        answer(record, partner, direction, scan, ContrlReports.verdict(h, rejectedSlices, rejected));
         journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
-        return pending(interchangeId);
+        return journal.pendingOf(interchangeId);
+    }
+
+    private static final int HEAD_BYTES = 4096;
+
+    /** The first bytes of the interchange, to tell EDIFACT from XML. */
+    private byte[] head(InterchangeRecord record) {
+        try (InputStream in = journal.openRaw(record.id())) {
+            return in.readNBytes(HEAD_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read interchange I-" + record.id() + " from the journal", e);
+        }
+    }
+
+    /** An interchange's bytes as the intake reads them: twice, the envelope first and then its messages. */
+    @FunctionalInterface
+    private interface Source {
+        EnvelopeScan scan(EnvelopeScan.Visitor visitor);
+    }
+
+    /**
+     * Checked once in memory when the journal holds the bytes in one piece; streamed from the journal's
+     * chunks on each pass otherwise, about one message in memory at a time.
+     */
+    private Source source(InterchangeRecord record) {
+        if (!record.chunked()) {
+            CheckedInterchange checked = checker.check(journal.interchange(record.id()).rawBytes());
+            return visitor -> EnvelopeScan.of(checked, visitor);
+        }
+        return visitor -> {
+            try (InputStream in = journal.openRaw(record.id())) {
+                return checker.scan(in, record.sizeBytes(), visitor);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read interchange I-" + record.id() + " from the journal", e);
+            }
+        };
+    }
+
+    /**
+     * Records the messages found in slices, each slice one transaction, so that the messages of a large
+     * interchange are never all held at once; a re-run skips the slices already recorded.
+     */
+    private static final class Recorder {
+        private static final int MAX_MESSAGES = 500;
+        private static final long MAX_CHARS = 8L << 20;
+        private final Journal journal;
+        private final List<Journal.NewMessage> slice = new ArrayList<>();
+        private long chars;
+
+        Recorder(Journal journal) {
+            this.journal = journal;
+        }
+
+        void add(Journal.NewMessage m) {
+            slice.add(m);
+            chars += m.rawText() == null ? 0 : m.rawText().length();
+            if (slice.size() >= MAX_MESSAGES || chars >= MAX_CHARS) {
+                flush();
+            }
+        }
+
+        /** Records what is gathered (after a failure nothing is: the broker runs the interchange again). */
+        void flush() {
+            if (!slice.isEmpty()) {
+                journal.addMessages(List.copyOf(slice));
+                slice.clear();
+                chars = 0;
+            }
+        }
     }
 
     /** A CONTRL for a partner's live interchange (never for the supplier's own, nor for an archive import). */
-    private void answer(InterchangeRecord record, Partner partner, Direction direction, CheckedInterchange checked,
+    private void answer(InterchangeRecord record, Partner partner, Direction direction, EnvelopeScan scan,
                         ContrlReport report) {
         if (contrl != null && direction == Direction.INBOUND && record.mode() == ProcessingMode.DELIVER) {
-            contrl.answer(record.id(), partner, checked, report);
+            contrl.answer(record.id(), partner, scan.header(), scan.messageTypes(), report);
         }
     }
 
@@ -177,21 +259,25 @@ public final class InterchangeIntake {
      */
     public List<Long> readmit(@Body long messageId) {
         MessageRecord m = journal.message(messageId);
-        InterchangeRecord record = journal.interchange(m.interchangeId());
+        InterchangeRecord record = journal.interchangeWithoutBytes(m.interchangeId());
         String problem = null;
-        boolean edifact = EnvelopeChecker.looksLikeEdifact(record.rawBytes());
+        boolean edifact = EnvelopeChecker.looksLikeEdifact(head(record));
         Optional<Partner> partner = partners.byId(m.partnerId());
         if (partner.isEmpty()) {
             problem = "partner " + m.partnerId() + ", interchange " + m.interchangeRef() + ", message " + m.messageRef()
                     + ": partner " + m.partnerId() + " is no longer in partners.yaml";
         } else if (m.direction() == Direction.INBOUND && edifact) {
-            CheckedInterchange checked = checker.check(record.rawBytes());
-            Optional<MessageSlice> slice = checked.messages().stream().filter(s -> s.seq() == m.seq()).findFirst();
-            if (checked.header() == null || slice.isEmpty()) {
+            MessageSlice[] slice = new MessageSlice[1];
+            EnvelopeScan scan = source(record).scan((s, text) -> {
+                if (s.seq() == m.seq()) {
+                    slice[0] = s;
+                }
+            });
+            if (scan.header() == null || slice[0] == null) {
                 problem = "interchange I-" + record.id() + ": message " + m.seq() + " is no longer found in the journaled bytes";
             } else {
-                problem = messageProblem(partner.get(), Direction.INBOUND, slice.get())
-                        .map(f -> where(partner.get(), checked.header()) + ", message " + m.messageRef() + ": " + f.describe())
+                problem = messageProblem(partner.get(), Direction.INBOUND, slice[0])
+                        .map(f -> where(partner.get(), scan.header()) + ", message " + m.messageRef() + ": " + f.describe())
                         .orElse(null);
             }
         }
@@ -316,30 +402,25 @@ public final class InterchangeIntake {
         return Optional.empty();
     }
 
-    private void reject(long interchangeId, Partner partner, Direction direction, CheckedInterchange checked, Finding finding,
-                        InterchangeStatus status) {
-        String where = checked.header() == null ? "interchange" : where(partner, checked.header());
+    private void reject(long interchangeId, Partner partner, Direction direction, Source source, EnvelopeScan scan,
+                        Finding finding, InterchangeStatus status) {
+        String where = scan.header() == null ? "interchange" : where(partner, scan.header());
         String reason = where + ": " + finding.describe();
         MessageStatus messageStatus = status == InterchangeStatus.DUPLICATE ? MessageStatus.DUPLICATE : MessageStatus.QUARANTINED;
-        InterchangeHeader h = checked.header();
-        java.util.Set<Integer> journaled = journaledSeqs(interchangeId);
-        List<Journal.NewMessage> found = new ArrayList<>();
-        for (MessageSlice m : checked.messages()) {
-            if (journaled.contains(m.seq())) {
-                continue;
-            }
-            found.add(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
-                    direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
-                    m.documentNumber(), m.documentDate(), messageStatus, reason, null));
+        InterchangeHeader h = scan.header();
+        java.util.Set<Integer> journaled = journal.messageSeqs(interchangeId);
+        if (scan.messageCount() > 0) {
+            Recorder found = new Recorder(journal);
+            source.scan((m, standalone) -> {
+                if (!journaled.contains(m.seq())) {
+                    found.add(new Journal.NewMessage(interchangeId, m.seq(), partner == null ? null : partner.id(),
+                            direction, m.type(), m.directory(), h == null ? null : h.controlRef(), m.reference(),
+                            m.documentNumber(), m.documentDate(), messageStatus, reason, null));
+                }
+            });
+            found.flush();
         }
-        journal.addMessages(found);
         journal.settle(interchangeId, status, reason);
-    }
-
-    /** Messages a previous, interrupted run already recorded (the interchange is still RECEIVED). */
-    private java.util.Set<Integer> journaledSeqs(long interchangeId) {
-        return journal.messagesOf(interchangeId).stream().map(MessageRecord::seq)
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static String where(Partner partner, InterchangeHeader h) {
@@ -347,10 +428,4 @@ public final class InterchangeIntake {
                 + ", interchange " + h.controlRef();
     }
 
-    /** Messages that still have a next stage: translation (ACCEPTED) or the signal tap (ARCHIVED, not yet tapped). */
-    private List<MessageRecord> pending(long interchangeId) {
-        return journal.messagesOf(interchangeId).stream()
-                .filter(m -> m.status() == MessageStatus.ACCEPTED || (m.status() == MessageStatus.ARCHIVED && m.tappedAt() == null))
-                .toList();
-    }
 }

@@ -1,6 +1,9 @@
 package io.aval.gateway;
 
 import io.aval.journal.Journal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import io.aval.journal.ProcessingMode;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -17,10 +20,14 @@ public final class Receiver {
         this.journal = journal;
     }
 
-    public long receive(@Body byte[] raw, @Header(AvalHeaders.TRANSPORT) String transport,
+    /** The body as a stream (a dropped file is never read whole into memory: large ones go to the journal in chunks). */
+    public long receive(@Body InputStream raw, @Header(AvalHeaders.TRANSPORT) String transport,
                         @Header(AvalHeaders.SOURCE_NAME) String sourceName, @Header(AvalHeaders.MODE) String mode) {
         ProcessingMode m = mode == null ? ProcessingMode.DELIVER : ProcessingMode.valueOf(mode);
-        return journal.recordReceived(raw == null ? new byte[0] : raw, transport == null ? "unknown" : transport,
-                sourceName, m);
+        try (InputStream in = raw == null ? InputStream.nullInputStream() : raw) {
+            return journal.recordReceived(in, transport == null ? "unknown" : transport, sourceName, m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the received " + transport + " input", e);
+        }
     }
 }

@@ -35,6 +35,12 @@ final class XmlDocumentIntake {
     private static final Set<String> CUSTOMER_DOCUMENTS = Set.of("Order");
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
+    /**
+     * XML documents are read whole (probe, XSLT, schema validation): a larger one is quarantined unread,
+     * whatever {@code aval.limits.max-interchange-bytes} allows EDIFACT, which is streamed.
+     */
+    static final long MAX_XML_BYTES = 50L << 20;
+
     private final Journal journal;
     private final PartnerDirectory partners;
 
@@ -59,6 +65,13 @@ final class XmlDocumentIntake {
      * PartyIdentification IDs and EndpointID under BuyerCustomerParty), read without building a tree.
      */
     record Probe(String root, String id, LocalDate issueDate, java.util.List<String> partyIds, java.util.List<String> buyerIds) {
+    }
+
+    /** Quarantines an XML document too large to be read whole; {@code limit} is the lower of the two limits. */
+    void refuseTooLarge(InterchangeRecord record, long limit) {
+        journal.settle(record.id(), InterchangeStatus.QUARANTINED, "XML document "
+                + (record.sourceName() == null ? "" : record.sourceName() + " ") + "has " + record.sizeBytes()
+                + " bytes; XML documents are read whole, and at most " + limit + " bytes are (EDIFACT is streamed)");
     }
 
     void process(InterchangeRecord record) {

@@ -455,6 +455,38 @@ public final class Journal {
                 .getResultList());
     }
 
+    /** How many of the interchange's messages are in each state, without reading them. */
+    public Map<MessageStatus, Long> messageStates(long interchangeId) {
+        return inTransaction(em -> em.createQuery(
+                        "select m.status, count(m) from MessageRecord m where m.interchangeId = :i group by m.status", Object[].class)
+                .setParameter("i", interchangeId)
+                .getResultStream()
+                .collect(Collectors.toMap(r -> (MessageStatus) r[0], r -> ((Number) r[1]).longValue())));
+    }
+
+    /** The sequence numbers of the messages recorded for an interchange, without reading the messages. */
+    public java.util.Set<Integer> messageSeqs(long interchangeId) {
+        return inTransaction(em -> new java.util.HashSet<>(em.createQuery(
+                        "select m.seq from MessageRecord m where m.interchangeId = :i", Integer.class)
+                .setParameter("i", interchangeId)
+                .getResultList()));
+    }
+
+    /**
+     * The interchange's messages that still have a next stage (ACCEPTED: translation; ARCHIVED and not
+     * tapped: the signal tap), in order, as views without their text: an interchange may hold many.
+     */
+    public List<MessageRecord> pendingOf(long interchangeId) {
+        return inTransaction(em -> em.createQuery("select new io.aval.journal.MessageRecord(m.id, m.interchangeId, m.seq,"
+                        + " m.partnerId, m.direction, m.messageType, m.status, m.tappedAt) from MessageRecord m"
+                        + " where m.interchangeId = :i and (m.status = :accepted or (m.status = :archived and m.tappedAt is null))"
+                        + " order by m.seq", MessageRecord.class)
+                .setParameter("i", interchangeId)
+                .setParameter("accepted", MessageStatus.ACCEPTED)
+                .setParameter("archived", MessageStatus.ARCHIVED)
+                .getResultList());
+    }
+
     /** These messages, in id order (ids the journal does not hold are left out). */
     public List<MessageRecord> messages(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -78,6 +78,19 @@ public class MessageRecord {
     protected MessageRecord() {
     }
 
+    /** A view without the raw text, for routing a message on (used by JPQL constructor expressions). */
+    public MessageRecord(Long id, long interchangeId, int seq, String partnerId, Direction direction, String messageType,
+                         MessageStatus status, Instant tappedAt) {
+        this.id = id;
+        this.interchangeId = interchangeId;
+        this.seq = seq;
+        this.partnerId = partnerId;
+        this.direction = direction;
+        this.messageType = messageType;
+        this.status = status;
+        this.tappedAt = tappedAt;
+    }
+
     public Long id() { return id; }
     public long interchangeId() { return interchangeId; }
     public int seq() { return seq; }
