@@ -16,27 +16,34 @@ import io.aval.signal.internal.Json;
  * history costs one small query per event instead of reading and decoding the whole history
  * again (which made a long import quadratic). The database stays the truth: every load first asks
  * it for the account's event count and highest id, reuses the cached events when they match,
- * appends only the newer rows when they follow on, and reloads everything otherwise (another
- * gateway instance wrote in between, a transaction rolled back, an event arrived out of date
- * order). Bounded by a total number of events; the least recently used accounts go first.
+ * appends only the newer rows when they follow on, and reloads otherwise (another gateway instance
+ * wrote in between, a transaction rolled back, an event arrived out of date order).
+ *
+ * <p>Memory is bounded in lines (an event weighs one plus its lines): an account's history is its
+ * most recent events up to {@code windowLines} (older ones are left in the database: an archive of
+ * hundreds of megabytes for one account must not have to fit in the heap), and all accounts
+ * together are kept up to {@code maxLines}, the least recently used going first.
  */
 final class AccountEventCache {
 
-    private record Entry(List<AccountEvent> events, long maxId, LocalDate lastDate) {
-        long count() {
-            return events.size();
-        }
+    private record Entry(List<AccountEvent> events, long count, long maxId, LocalDate lastDate, long lines) {
     }
 
-    private final int maxEvents;
+    private final long maxLines;
+    private final long windowLines;
     private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long cachedEvents;
+    private long cachedLines;
 
-    AccountEventCache(int maxEvents) {
-        this.maxEvents = maxEvents;
+    AccountEventCache(long maxLines, long windowLines) {
+        if (maxLines < 1 || windowLines < 1) {
+            throw new IllegalArgumentException("history-cache-lines and history-window-lines must be positive: "
+                    + maxLines + ", " + windowLines);
+        }
+        this.maxLines = maxLines;
+        this.windowLines = windowLines;
     }
 
-    /** The account's committed events in business order, as the database holds them now. */
+    /** The account's committed events in business order (its most recent ones, up to the window), as the database holds them now. */
     List<AccountEvent> events(EntityManager em, String accountId) {
         Object[] stamp = em.createQuery(
                         "select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a", Object[].class)
@@ -47,37 +54,48 @@ final class AccountEventCache {
         if (cached != null && cached.count() == count && cached.maxId() == maxId) {
             return cached.events();
         }
-        Entry fresh = cached != null && count > cached.count() ? appended(em, accountId, cached, count) : null;
+        Entry fresh = cached != null && count > cached.count() ? appended(em, accountId, cached, count, maxId) : null;
         if (fresh == null) {
-            fresh = reloaded(em, accountId);
+            fresh = reloaded(em, accountId, count, maxId);
         }
         put(accountId, fresh);
         return fresh.events();
     }
 
-    private static Entry appended(EntityManager em, String accountId, Entry cached, long count) {
-        List<Object[]> rows = rows(em, accountId, cached.maxId());
+    private static long weight(AccountEvent e) {
+        return 1L + e.lines().size();
+    }
+
+    private Entry appended(EntityManager em, String accountId, Entry cached, long count, long maxId) {
+        List<Object[]> rows = em.createQuery("select r.id, r.businessDate, r.payload from AccountEventRecord r "
+                        + "where r.accountId = :a and r.id > :after and r.id <= :upTo order by r.businessDate, r.id", Object[].class)
+                .setParameter("a", accountId).setParameter("after", cached.maxId()).setParameter("upTo", maxId).getResultList();
         if (rows.size() != count - cached.count()) {
             return null;
         }
-        List<AccountEvent> events = new ArrayList<>(cached.events().size() + rows.size());
-        events.addAll(cached.events());
+        List<AccountEvent> merged = new ArrayList<>(cached.events().size() + rows.size());
+        merged.addAll(cached.events());
         LocalDate last = cached.lastDate();
-        long maxId = cached.maxId();
+        long lines = cached.lines();
         for (Object[] row : rows) {
             LocalDate date = (LocalDate) row[1];
             AccountEvent event = Json.read((String) row[2], AccountEvent.class);
             if (last == null || !date.isBefore(last)) {
-                events.add(event);
+                merged.add(event);
                 last = date;
             } else {
                 // a late event (another consumer delivered a later day first): the database orders by (day, id) and its id
                 // is the highest, so it goes after every event of its day and before the first of a later day
-                events.add(firstAfter(events, date), event);
+                merged.add(firstAfter(merged, date), event);
             }
-            maxId = Math.max(maxId, ((Number) row[0]).longValue());
+            lines += weight(event);
         }
-        return new Entry(Collections.unmodifiableList(events), maxId, last);
+        int drop = 0;
+        while (lines > windowLines && drop < merged.size() - 1) {
+            lines -= weight(merged.get(drop++));
+        }
+        List<AccountEvent> kept = drop == 0 ? merged : new ArrayList<>(merged.subList(drop, merged.size()));
+        return new Entry(Collections.unmodifiableList(kept), count, maxId, last, lines);
     }
 
     /** index of the first event dated after {@code date} (the list is in business-date order) */
@@ -95,22 +113,31 @@ final class AccountEventCache {
         return low;
     }
 
-    private static Entry reloaded(EntityManager em, String accountId) {
-        List<AccountEvent> events = new ArrayList<>();
+    /** The newest events first, decoded until the window is full, then put back in business order. */
+    private Entry reloaded(EntityManager em, String accountId, long count, long maxId) {
+        List<AccountEvent> newestFirst = new ArrayList<>();
         LocalDate last = null;
-        long maxId = 0;
-        for (Object[] row : rows(em, accountId, 0)) {
-            events.add(Json.read((String) row[2], AccountEvent.class));
-            last = (LocalDate) row[1];
-            maxId = Math.max(maxId, ((Number) row[0]).longValue());
+        long lines = 0;
+        try (java.util.stream.Stream<Object[]> rows = em.createQuery("select r.id, r.businessDate, r.payload from AccountEventRecord r "
+                        + "where r.accountId = :a and r.id <= :upTo order by r.businessDate desc, r.id desc", Object[].class)
+                .setParameter("a", accountId).setParameter("upTo", maxId)
+                .setHint("org.hibernate.fetchSize", 256)
+                .getResultStream()) {
+            for (java.util.Iterator<Object[]> it = rows.iterator(); it.hasNext(); ) {
+                Object[] row = it.next();
+                AccountEvent event = Json.read((String) row[2], AccountEvent.class);
+                if (!newestFirst.isEmpty() && lines + weight(event) > windowLines) {
+                    break;
+                }
+                if (last == null) {
+                    last = (LocalDate) row[1];
+                }
+                newestFirst.add(event);
+                lines += weight(event);
+            }
         }
-        return new Entry(Collections.unmodifiableList(events), maxId, last);
-    }
-
-    private static List<Object[]> rows(EntityManager em, String accountId, long afterId) {
-        return em.createQuery("select r.id, r.businessDate, r.payload from AccountEventRecord r "
-                        + "where r.accountId = :a and r.id > :after order by r.businessDate, r.id", Object[].class)
-                .setParameter("a", accountId).setParameter("after", afterId).getResultList();
+        Collections.reverse(newestFirst);
+        return new Entry(Collections.unmodifiableList(newestFirst), count, maxId, last, lines);
     }
 
     private synchronized Entry get(String accountId) {
@@ -119,14 +146,14 @@ final class AccountEventCache {
 
     private synchronized void put(String accountId, Entry entry) {
         Entry old = entries.put(accountId, entry);
-        cachedEvents += entry.events().size() - (old == null ? 0 : old.events().size());
+        cachedLines += entry.lines() - (old == null ? 0 : old.lines());
         var it = entries.entrySet().iterator();
-        while (cachedEvents > maxEvents && it.hasNext()) {
+        while (cachedLines > maxLines && it.hasNext()) {
             Map.Entry<String, Entry> eldest = it.next();
             if (eldest.getKey().equals(accountId)) {
                 continue;
             }
-            cachedEvents -= eldest.getValue().events().size();
+            cachedLines -= eldest.getValue().lines();
             it.remove();
         }
     }
@@ -134,6 +161,6 @@ final class AccountEventCache {
     /** Forgets everything (tests, or after the history was rewritten outside the engine). */
     synchronized void clear() {
         entries.clear();
-        cachedEvents = 0;
+        cachedLines = 0;
     }
 }

@@ -25,12 +25,18 @@ public final class AccountHistoryStore {
     private final AccountEventCache events;
 
     public AccountHistoryStore(EntityManagerFactory emf) {
-        this(emf, SignalSettings.defaults().historyCacheEvents);
+        this(emf, SignalSettings.defaults().historyCacheLines);
     }
 
-    public AccountHistoryStore(EntityManagerFactory emf, int cachedEvents) {
+    /** Keeping at most {@code cachedLines} decoded lines (an event weighs one plus its lines) of all accounts. */
+    public AccountHistoryStore(EntityManagerFactory emf, long cachedLines) {
+        this(emf, cachedLines, SignalSettings.defaults().historyWindowLines);
+    }
+
+    /** As above; an account's history is its latest events up to {@code windowLines} lines. */
+    public AccountHistoryStore(EntityManagerFactory emf, long cachedLines, long windowLines) {
         this.emf = emf;
-        this.events = new AccountEventCache(cachedEvents);
+        this.events = new AccountEventCache(cachedLines, windowLines);
     }
 
     /** Appends the event to the account's history and updates its first-seen facts. */

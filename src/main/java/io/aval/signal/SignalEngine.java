@@ -37,7 +37,7 @@ public final class SignalEngine {
         this.emf = emf;
         this.settings = settings;
         this.detectors = List.copyOf(detectors);
-        this.history = new AccountHistoryStore(emf, settings.historyCacheEvents);
+        this.history = new AccountHistoryStore(emf, settings.historyCacheLines, settings.historyWindowLines);
         this.signals = new SignalStore(emf);
     }
 

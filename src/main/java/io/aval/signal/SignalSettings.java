@@ -101,10 +101,17 @@ public final class SignalSettings {
     public Dispute dispute = new Dispute();
     public ContactChange contactChange = new ContactChange();
     /**
-     * Decoded account events the engine keeps in memory between evaluations (all accounts together;
-     * least recently used accounts are dropped first). The database stays the truth either way.
+     * Decoded account history the engine keeps in memory between evaluations, in lines (an event
+     * weighs one plus its lines; all accounts together, least recently used dropped first). The
+     * database stays the truth either way.
      */
-    public int historyCacheEvents = 200_000;
+    public long historyCacheLines = 500_000;
+    /**
+     * The most of one account's history the detectors see, in lines: its latest events up to this
+     * weight. It bounds memory for accounts with very long histories (an archive of hundreds of
+     * megabytes); keep it well above the longest window a detector looks at.
+     */
+    public long historyWindowLines = 150_000;
     /** Competitor names looked for in free texts, accent- and case-insensitive. */
     public List<String> competitors = List.of();
     /** Agreed net prices: account id → product id → price. */

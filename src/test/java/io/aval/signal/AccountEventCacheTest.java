@@ -114,4 +114,22 @@ class AccountEventCacheTest {
         // the arrival order is not the business order: the late events went through the merge, not an append
         org.junit.jupiter.api.Assertions.assertNotEquals(numbers(arrival), numbers(store, acme.gln));
     }
+
+    @Test
+    void anAccountsHistoryIsItsLatestEventsUpToTheWindow() {
+        List<AccountEvent> events = orders(MONDAY, 12);
+        long weight = 1 + events.get(0).lines().size();
+        org.junit.jupiter.api.Assertions.assertTrue(events.stream().allMatch(e -> 1 + e.lines().size() == weight), "fixture: same weight");
+        long window = 4 * weight + 1; // room for four events, not five
+        AccountHistoryStore store = new AccountHistoryStore(scenario.emf, 1_000_000, window);
+        for (int i = 0; i < events.size(); i++) {
+            store.record(events.get(i));
+            List<AccountEvent> expected = events.subList(Math.max(0, i - 3), i + 1);
+            assertEquals(numbers(expected), numbers(store, acme.gln), "cached, appended, after event " + (i + 1));
+            assertEquals(numbers(expected), numbers(new AccountHistoryStore(scenario.emf, 1_000_000, window), acme.gln),
+                    "read afresh, newest first, after event " + (i + 1));
+        }
+        assertEquals(numbers(events), numbers(new AccountHistoryStore(scenario.emf, 1_000_000, 1_000_000), acme.gln),
+                "the database keeps every event");
+    }
 }
