@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code ./aval} — the gateway's command line (picocli). */
 @Command(name = "aval", mixinStandardHelpOptions = true, version = "aval 0.1",
         description = "Aval EDI/B2B gateway: EDIFACT and UBL between customers and the supplier, with account signals.",
-        subcommands = {RunCommand.class, ImportCommand.class, JournalCommand.class, QuarantineCommand.class, SignalsCommand.class, ReportCommand.class, BenchCommand.class, PasswordHashCommand.class, CrashTestCommand.class})
+        subcommands = {RunCommand.class, ImportCommand.class, JournalCommand.class, QuarantineCommand.class, SignalsCommand.class, ReportCommand.class, BenchCommand.class, PasswordHashCommand.class, CrashTestCommand.class, LargeInterchangeCommand.class})
 public final class AvalCommand implements Runnable {
 
     /** Options every command takes. */

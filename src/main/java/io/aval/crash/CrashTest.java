@@ -297,7 +297,7 @@ public final class CrashTest {
             Journal journal = new Journal(db.entityManagerFactory());
             List<String> open = new ArrayList<>();
             for (long id : journal.interchangeIds(InterchangeStatus.RECEIVED)) {
-                open.add("I-" + id + " RECEIVED " + journal.interchange(id).sourceName());
+                open.add("I-" + id + " RECEIVED " + journal.interchangeWithoutBytes(id).sourceName());
             }
             for (JournalEntry e : journal.entries(new JournalQuery("ACCEPTED", null, null))) {
                 open.add(e.id() + " ACCEPTED " + e.interchangeId() + " " + e.interchangeRef() + " " + e.documentNumber()
@@ -403,14 +403,14 @@ public final class CrashTest {
         return null;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Empties the work folder, but only one this class made (it leaves a marker) or an empty one. */
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             Files.createDirectories(dir);
             Files.createFile(dir.resolve(MARKER));

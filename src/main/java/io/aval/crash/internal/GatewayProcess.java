@@ -31,9 +31,19 @@ public final class GatewayProcess {
 
     public GatewayProcess(Path configDir, Path dataDir, Map<String, String> systemProperties, Map<String, String> environment,
                           Path workDir) {
+        this(configDir, dataDir, systemProperties, environment, workDir, "512m");
+    }
+
+    /**
+     * With a heap of {@code maxHeap} ({@code -Xmx}); running out of it ends the child at once
+     * ({@code -XX:+ExitOnOutOfMemoryError}) rather than leaving it half-working.
+     */
+    public GatewayProcess(Path configDir, Path dataDir, Map<String, String> systemProperties, Map<String, String> environment,
+                          Path workDir, String maxHeap) {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        c.add("-Xmx512m");
+        c.add("-Xmx" + maxHeap);
+        c.add("-XX:+ExitOnOutOfMemoryError");
         c.add("-XX:+UseSerialGC");
         systemProperties.forEach((k, v) -> c.add("-D" + k + "=" + v));
         c.add("-cp");
@@ -81,6 +91,11 @@ public final class GatewayProcess {
             process.destroyForcibly();
         }
         return process.waitFor();
+    }
+
+    /** The end of what the child wrote since it was last started. */
+    public String logTail() {
+        return tail();
     }
 
     public boolean alive() {
