@@ -38,12 +38,16 @@ final class CrashTestCommand implements Callable<Integer> {
     @Option(names = "--settle-minutes", defaultValue = "20", description = "How long the last run may take to finish (default ${DEFAULT-VALUE})")
     int settleMinutes;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A setting for the child gateway, e.g. "
+            + "aval.journal.inline-raw-bytes=0 to journal every interchange in chunks (repeatable)")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         AvalConfig c = AvalConfig.load(config, null);
         CrashReport report = new CrashTest(new CrashTest.Settings(config.toAbsolutePath().normalize(), c.routesDir().toAbsolutePath(),
                 c.mappingsDir().toAbsolutePath(), work.toAbsolutePath().normalize(), interchanges, kills, seed, !noHttp,
-                Duration.ofMinutes(settleMinutes)), System.out).run();
+                Duration.ofMinutes(settleMinutes), settings), System.out).run();
         report.print(System.out);
         return report.exactlyOnce() ? 0 : 1;
     }

@@ -49,7 +49,12 @@ public final class CrashTest {
 
     /** What to run. {@code home} holds {@code routes/} and {@code mappings/}; {@code work} is emptied first. */
     public record Settings(Path config, Path routes, Path mappings, Path work, int interchanges, int kills, long seed,
-                           boolean http, Duration settleTimeout) {
+                           boolean http, Duration settleTimeout, Map<String, String> properties) {
+
+        public Settings(Path config, Path routes, Path mappings, Path work, int interchanges, int kills, long seed,
+                        boolean http, Duration settleTimeout) {
+            this(config, routes, mappings, work, interchanges, kills, seed, http, settleTimeout, Map.of());
+        }
     }
 
     private static final String PARTNER = "acme";
@@ -86,6 +91,7 @@ public final class CrashTest {
         props.put("aval.mappings", s.mappings().toString());
         props.put("aval.http.port", Integer.toString(httpPort));
         props.put("aval.feedback.http.port", Integer.toString(freePort()));
+        props.putAll(s.properties());
         GatewayProcess gateway = new GatewayProcess(s.config(), data, props,
                 Map.of("AVAL_PARTNER_ACME_PASSWORD_HASH", PasswordHash.create(password.toCharArray(), 1_000)), s.work());
 
@@ -293,7 +299,7 @@ public final class CrashTest {
 
     /** RECEIVED interchanges and ACCEPTED messages: the delivery side's unfinished work (the signal tap is not counted). */
     private List<String> unfinished(Path data) {
-        try (Database db = Database.open(AvalConfig.load(s.config(), data), List.of())) {
+        try (Database db = Database.open(childConfig(data), List.of())) {
             Journal journal = new Journal(db.entityManagerFactory());
             List<String> open = new ArrayList<>();
             for (long id : journal.interchangeIds(InterchangeStatus.RECEIVED)) {
@@ -337,7 +343,7 @@ public final class CrashTest {
         }
         Set<String> quarantinedOrders = new HashSet<>();
         long duplicateInterchanges;
-        try (Database db = Database.open(AvalConfig.load(s.config(), data), List.of())) {
+        try (Database db = Database.open(childConfig(data), List.of())) {
             Journal journal = new Journal(db.entityManagerFactory());
             for (JournalEntry e : journal.entries(new JournalQuery("QUARANTINED", null, null))) {
                 if (e.documentNumber() != null) {
@@ -401,6 +407,15 @@ public final class CrashTest {
             }
         }
         return null;
+    }
+
+    /** The child gateway's configuration as the parent reads its journal with: config/ plus the --set settings. */
+    private AvalConfig childConfig(Path data) {
+        AvalConfig c = AvalConfig.load(s.config(), data);
+        for (Map.Entry<String, String> p : s.properties().entrySet()) {
+            c = c.with(p.getKey(), p.getValue());
+        }
+        return c;
     }
 
     static int freePort() throws IOException {
