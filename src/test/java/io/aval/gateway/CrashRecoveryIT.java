@@ -66,6 +66,36 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void aChunkedInterchangeKilledAfterItsFirstSliceOfMessagesIsFinishedWithoutRecordingThemTwice() throws Exception {
+        String[][] orders = new String[1_200][];
+        for (int i = 0; i < orders.length; i++) {
+            orders[i] = ordersBody("PO-SLICE-" + (i + 1), "20261120", "4000862141404", 1 + i % 9);
+        }
+        byte[] raw = bytes(interchange(ACME, "SLICE01", orders));
+        var config = TestGateway.config(data).with("aval.journal.inline-raw-bytes", "0");
+        long id;
+        try (Gateway gateway = TestGateway.start(config)) {
+            Journal journal = gateway.journal();
+            id = journal.recordReceived(raw, "file", "slice01.edi", ProcessingMode.DELIVER);
+            assertThat(journal.interchangeWithoutBytes(id).chunked()).isTrue();
+            // an earlier attempt recorded the first slice (500 messages, one transaction) and died
+            CheckedInterchange checked = new EnvelopeChecker().check(raw);
+            assertThat(journal.claimReference(ACME, checked.header().recipientId(), "SLICE01", id)).isTrue();
+            journal.addMessages(checked.messages().subList(0, 500).stream().map(m -> new Journal.NewMessage(id, m.seq(), "acme",
+                    Direction.INBOUND, m.type(), m.directory(), "SLICE01", m.reference(), m.documentNumber(), m.documentDate(),
+                    MessageStatus.ACCEPTED, null, checked.standalone(m))).toList());
+        }
+
+        try (Gateway gateway = TestGateway.start(config)) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> gateway.journal().pendingCount() == 0);
+            assertThat(gateway.journal().messageStates(id)).isEqualTo(java.util.Map.of(MessageStatus.DELIVERED, 1_200L));
+            assertThat(gateway.journal().messageSeqs(id)).hasSize(1_200);
+            assertThat(erpFiles()).hasSize(1_200);
+        }
+    }
+
+    @Test
     void sweepDoesNotQueueTwiceAnInterchangeTheBrokerAlreadyHolds() throws Exception {
         try (Gateway gateway = TestGateway.start(TestGateway.config(data))) {
             var camel = gateway.camelContext();
