@@ -411,8 +411,13 @@ public final class CrashTest {
 
     /** The child gateway's configuration as the parent reads its journal with: config/ plus the --set settings. */
     private AvalConfig childConfig(Path data) {
-        AvalConfig c = AvalConfig.load(s.config(), data);
-        for (Map.Entry<String, String> p : s.properties().entrySet()) {
+        return childConfig(s.config(), data, s.properties());
+    }
+
+    /** {@code config} under {@code data} with the settings a child gateway was given as system properties. */
+    static AvalConfig childConfig(Path config, Path data, Map<String, String> properties) {
+        AvalConfig c = AvalConfig.load(config, data);
+        for (Map.Entry<String, String> p : properties.entrySet()) {
             c = c.with(p.getKey(), p.getValue());
         }
         return c;

@@ -1,6 +1,5 @@
 package io.aval.crash;
 
-import io.aval.config.AvalConfig;
 import io.aval.crash.internal.ErpTaker;
 import io.aval.crash.internal.GatewayProcess;
 import io.aval.journal.Database;
@@ -121,11 +120,7 @@ public final class LargeInterchangeRun {
                 gateway.kill();
             }
         }
-        AvalConfig config = AvalConfig.load(s.config(), data);
-        for (Map.Entry<String, String> p : s.properties().entrySet()) {
-            config = config.with(p.getKey(), p.getValue());
-        }
-        try (Database db = Database.open(config, List.of())) {
+        try (Database db = Database.open(CrashTest.childConfig(s.config(), data, s.properties()), List.of())) {
             Journal journal = new Journal(db.entityManagerFactory());
             List<Long> accepted = journal.interchangeIds(InterchangeStatus.ACCEPTED);
             long id = accepted.isEmpty() ? -1 : accepted.get(0);

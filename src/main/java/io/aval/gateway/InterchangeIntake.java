@@ -87,17 +87,18 @@ public final class InterchangeIntake {
         if (record.status() != InterchangeStatus.RECEIVED) {
             return journal.pendingOf(interchangeId);
         }
-        byte[] head = head(record);
+        InterchangeRecord whole = whole(record);
+        byte[] head = whole != null ? whole.rawBytes() : head(record);
         if (!EnvelopeChecker.looksLikeEdifact(head) && XmlDocumentIntake.looksLikeXml(head)) {
             long limit = Math.min(limits.maxInterchangeBytes(), XmlDocumentIntake.MAX_XML_BYTES);
             if (record.sizeBytes() > limit) {
                 xmlIntake.refuseTooLarge(record, limit);
             } else {
-                xmlIntake.process(journal.interchange(interchangeId));
+                xmlIntake.process(whole != null ? whole : journal.interchange(interchangeId));
             }
             return journal.pendingOf(interchangeId);
         }
-        Source source = source(record);
+        Source source = source(record, whole);
         EnvelopeScan scan = source.scan(null);
         InterchangeHeader h = scan.header();
         if (h == null) {
@@ -176,7 +177,12 @@ public final class InterchangeIntake {
 
     private static final int HEAD_BYTES = 4096;
 
-    /** The first bytes of the interchange, to tell EDIFACT from XML. */
+    /** The record with its bytes when the journal holds them in one piece (read once, here); null when chunked. */
+    private InterchangeRecord whole(InterchangeRecord record) {
+        return record.chunked() ? null : journal.interchange(record.id());
+    }
+
+    /** The first bytes of a chunked interchange, to tell EDIFACT from XML. */
     private byte[] head(InterchangeRecord record) {
         try (InputStream in = journal.openRaw(record.id())) {
             return in.readNBytes(HEAD_BYTES);
@@ -192,12 +198,12 @@ public final class InterchangeIntake {
     }
 
     /**
-     * Checked once in memory when the journal holds the bytes in one piece; streamed from the journal's
-     * chunks on each pass otherwise, about one message in memory at a time.
+     * Checked once in memory when the journal holds the bytes in one piece ({@code whole}); streamed from
+     * the journal's chunks on each pass otherwise, about one message in memory at a time.
      */
-    private Source source(InterchangeRecord record) {
-        if (!record.chunked()) {
-            CheckedInterchange checked = checker.check(journal.interchange(record.id()).rawBytes());
+    private Source source(InterchangeRecord record, InterchangeRecord whole) {
+        if (whole != null) {
+            CheckedInterchange checked = checker.check(whole.rawBytes());
             return visitor -> EnvelopeScan.of(checked, visitor);
         }
         return visitor -> {
@@ -261,14 +267,15 @@ public final class InterchangeIntake {
         MessageRecord m = journal.message(messageId);
         InterchangeRecord record = journal.interchangeWithoutBytes(m.interchangeId());
         String problem = null;
-        boolean edifact = EnvelopeChecker.looksLikeEdifact(head(record));
+        InterchangeRecord whole = whole(record);
+        boolean edifact = EnvelopeChecker.looksLikeEdifact(whole != null ? whole.rawBytes() : head(record));
         Optional<Partner> partner = partners.byId(m.partnerId());
         if (partner.isEmpty()) {
             problem = "partner " + m.partnerId() + ", interchange " + m.interchangeRef() + ", message " + m.messageRef()
                     + ": partner " + m.partnerId() + " is no longer in partners.yaml";
         } else if (m.direction() == Direction.INBOUND && edifact) {
             MessageSlice[] slice = new MessageSlice[1];
-            EnvelopeScan scan = source(record).scan((s, text) -> {
+            EnvelopeScan scan = source(record, whole).scan((s, text) -> {
                 if (s.seq() == m.seq()) {
                     slice[0] = s;
                 }
