@@ -205,6 +205,11 @@ public final class Gateway implements AutoCloseable {
         return submitBody(file.toFile(), transport, sourceName, mode);
     }
 
+    /** Hands a stream to the "received" step (it is read to its end and closed); returns the journal id. */
+    public long submit(java.io.InputStream raw, String transport, String sourceName, ProcessingMode mode) {
+        return submitBody(raw, transport, sourceName, mode);
+    }
+
     private long submitBody(Object raw, String transport, String sourceName, ProcessingMode mode) {
         Object id = template.requestBodyAndHeaders("direct:receive", raw, Map.of(
                 AvalHeaders.TRANSPORT, transport,

@@ -81,7 +81,9 @@ class SftpTransportIT {
         AvalConfig avalConfig = AvalConfig.load(config, data)
                 .with("aval.routes", TestGateway.HOME.resolve("routes").toString())
                 .with("aval.mappings", TestGateway.HOME.resolve("mappings").toString())
-                .with("aval.http.port", "0");
+                .with("aval.http.port", "0")
+                // a file over 4 KB is journaled in chunks, as one over 4 MiB is by default: the streamed path
+                .with("aval.journal.inline-raw-bytes", "4096");
         gateway = TestGateway.start(avalConfig);
         endpoints = PartnerEndpoints.start(gateway,
                 name -> name.equals("AVAL_PARTNER_ACME_SFTP_PASSWORD") ? SFTP_PASSWORD : null);
@@ -132,6 +134,41 @@ class SftpTransportIT {
         long polls = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         await().atMost(Duration.ofSeconds(10)).until(() -> System.nanoTime() > polls);
         assertThat(entriesFrom("sftp-order.edi")).hasSize(1);
+    }
+
+    @Test
+    void aFileLargerThanItsFirstBytesIsStreamedToTheJournalAndEveryMessageDelivered() throws Exception {
+        String[][] orders = new String[40][];
+        for (int i = 0; i < orders.length; i++) {
+            orders[i] = ordersBody("PO-SFTP-BIG-" + (i + 1), "20261122", "4000862141404", 1 + i);
+        }
+        byte[] edi = bytes(interchange(ACME, "SFTPBIG1", orders));
+        assertThat(edi.length).as("more than the first bytes the sender is read from").isGreaterThan(2 * 4096);
+        Files.write(root.resolve("inbox/sftp-big.edi"), edi);
+        List<JournalEntry> entries = settledFrom("sftp-big.edi");
+        assertThat(entries).hasSize(40).allSatisfy(e -> assertThat(e.status()).isEqualTo("DELIVERED"));
+        long id = Long.parseLong(entries.get(0).interchangeId().substring(2));
+        assertThat(gateway.journal().interchangeWithoutBytes(id).chunked()).isTrue();
+        try (java.io.InputStream in = gateway.journal().openRaw(id)) {
+            assertThat(in.readAllBytes()).isEqualTo(edi);
+        }
+    }
+
+    @Test
+    void aLargeFileFromAnotherSenderIsRefusedOnItsFirstBytesAndJournaledWhole() throws Exception {
+        String[][] orders = new String[40][];
+        for (int i = 0; i < orders.length; i++) {
+            orders[i] = ordersBody("PO-SFTP-BS-" + (i + 1), "20261122", "4000862141404", 1 + i);
+        }
+        byte[] edi = bytes(interchange("9999999999996", "SFTPBSP1", orders));
+        Files.write(root.resolve("inbox/sftp-big-spoof.edi"), edi);
+        assertThat(settledFrom("sftp-big-spoof.edi")).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("QUARANTINED");
+            assertThat(e.reason()).contains("refused on sftp", "partner acme", "9999999999996");
+            try (java.io.InputStream in = gateway.journal().openRaw(Long.parseLong(e.interchangeId().substring(2)))) {
+                assertThat(in.readAllBytes()).isEqualTo(edi);
+            }
+        });
     }
 
     @Test

@@ -9,6 +9,10 @@ import io.aval.journal.Journal;
 import io.aval.journal.ProcessingMode;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -53,9 +57,36 @@ public final class PartnerSubmission {
      * could not tell who sent them.
      */
     public Outcome refuse(Partner caller, byte[] raw, String transport, String sourceName, String refusal) {
+        long id = gateway.journal().recordReceived(raw, transport, sourceName, ProcessingMode.DELIVER);
+        return refused(id, caller, raw, transport, refusal);
+    }
+
+    /** The first bytes of a streamed submission: its UNB, when it has one, lies in them. */
+    private static final int HEAD_BYTES = 4096;
+
+    /**
+     * As {@link #submit(Partner, byte[], String, String)} for a stream that may be larger than memory (an
+     * SFTP download): the sender is read from its first bytes, and the stream goes to the journal as it is read.
+     */
+    public Outcome submit(Partner caller, InputStream raw, String transport, String sourceName) {
+        try (PushbackInputStream in = new PushbackInputStream(raw, HEAD_BYTES)) {
+            byte[] head = in.readNBytes(HEAD_BYTES);
+            in.unread(head);
+            String refusal = refusal(caller, head);
+            if (refusal == null) {
+                return new Outcome(gateway.submit(in, transport, sourceName, ProcessingMode.DELIVER), null);
+            }
+            long id = gateway.journal().recordReceived(in, transport, sourceName, ProcessingMode.DELIVER);
+            return refused(id, caller, head, transport, refusal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + " from " + transport, e);
+        }
+    }
+
+    /** Describes and quarantines a journaled refusal; {@code head} is all or the first bytes of what was sent. */
+    private Outcome refused(long id, Partner caller, byte[] head, String transport, String refusal) {
         Journal journal = gateway.journal();
-        long id = journal.recordReceived(raw, transport, sourceName, ProcessingMode.DELIVER);
-        InterchangeHeader h = header(raw).orElse(null);
+        InterchangeHeader h = header(head).orElse(null);
         journal.describe(id, new Journal.Envelope(null, caller == null ? null : caller.id(), h == null ? null : h.senderId(),
                 h == null ? null : h.senderQualifier(), h == null ? null : h.recipientId(),
                 h == null ? null : h.recipientQualifier(), h == null ? null : h.controlRef(),

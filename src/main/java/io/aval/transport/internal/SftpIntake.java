@@ -2,6 +2,7 @@ package io.aval.transport.internal;
 
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
+import java.io.InputStream;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 
@@ -19,10 +20,10 @@ public final class SftpIntake {
         this.partners = partners;
     }
 
-    /** Journals the file (refused or accepted) and returns its journal id. */
-    public long receive(@Body byte[] raw, @Header("CamelFileName") String fileName, @Header("AvalPartner") String partnerId) {
+    /** Journals the file (refused or accepted), read as a stream (it may be larger than memory), and returns its journal id. */
+    public long receive(@Body InputStream raw, @Header("CamelFileName") String fileName, @Header("AvalPartner") String partnerId) {
         Partner partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalStateException("SFTP inbox of unknown partner " + partnerId));
-        return submission.submit(partner, raw == null ? new byte[0] : raw, "sftp", fileName).journalId();
+        return submission.submit(partner, raw == null ? InputStream.nullInputStream() : raw, "sftp", fileName).journalId();
     }
 }
