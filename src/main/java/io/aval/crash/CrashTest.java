@@ -85,13 +85,7 @@ public final class CrashTest {
         Files.createDirectories(data.resolve("outbound/erp"));
         List<CrashCorpus.Input> inputs = CrashCorpus.generate(s.interchanges(), s.seed(), s.http());
         httpPort = freePort();
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("aval.stacktrace", "true");
-        props.put("aval.routes", s.routes().toString());
-        props.put("aval.mappings", s.mappings().toString());
-        props.put("aval.http.port", Integer.toString(httpPort));
-        props.put("aval.feedback.http.port", Integer.toString(freePort()));
-        props.putAll(s.properties());
+        Map<String, String> props = childProperties(s.routes(), s.mappings(), httpPort, s.properties());
         GatewayProcess gateway = new GatewayProcess(s.config(), data, props,
                 Map.of("AVAL_PARTNER_ACME_PASSWORD_HASH", PasswordHash.create(password.toCharArray(), 1_000)), s.work());
 
@@ -407,6 +401,22 @@ public final class CrashTest {
             }
         }
         return null;
+    }
+
+    /**
+     * The system properties of a child gateway: stack traces on, the project's routes and mappings,
+     * {@code httpPort} for the partner endpoints and a free one for feedback, then {@code extra}.
+     */
+    static Map<String, String> childProperties(Path routes, Path mappings, int httpPort, Map<String, String> extra)
+            throws IOException {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("aval.stacktrace", "true");
+        props.put("aval.routes", routes.toString());
+        props.put("aval.mappings", mappings.toString());
+        props.put("aval.http.port", Integer.toString(httpPort));
+        props.put("aval.feedback.http.port", Integer.toString(freePort()));
+        props.putAll(extra);
+        return props;
     }
 
     /** The child gateway's configuration as the parent reads its journal with: config/ plus the --set settings. */

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,13 +76,7 @@ public final class LargeInterchangeRun {
         double writeSeconds = (System.nanoTime() - t0) / 1e9;
         log.printf("wrote %s: %,d bytes, %,d messages in %.1f s%n", file, bytes, messages, writeSeconds);
 
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("aval.stacktrace", "true");
-        props.put("aval.routes", s.routes().toString());
-        props.put("aval.mappings", s.mappings().toString());
-        props.put("aval.http.port", Integer.toString(CrashTest.freePort()));
-        props.put("aval.feedback.http.port", Integer.toString(CrashTest.freePort()));
-        props.putAll(s.properties());
+        Map<String, String> props = CrashTest.childProperties(s.routes(), s.mappings(), CrashTest.freePort(), s.properties());
         GatewayProcess gateway = new GatewayProcess(s.config(), data, props, Map.of(), s.work(), s.heap());
         Duration ready = gateway.start(Duration.ofMinutes(3));
         int taken;

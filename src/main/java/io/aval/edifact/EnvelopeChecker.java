@@ -82,12 +82,9 @@ public final class EnvelopeChecker {
         if (raw.length > limits.maxInterchangeBytes()) {
             return tooLarge(raw.length, java.util.Arrays.copyOf(raw, (int) Math.min(HEADER_PROBE_BYTES, raw.length)));
         }
-        for (int i = 0; i < raw.length; i++) {
-            int b = raw[i] & 0xff;
-            if (b < 0x20 && b != '\r' && b != '\n' && b != '\t') {
-                return failed(findings, new Finding(EdifactFinding.BINARY_CONTENT, 0, null,
-                        String.format("byte 0x%02X at offset %d", b, i)));
-            }
+        int control = firstControlByte(raw, 0, raw.length);
+        if (control >= 0) {
+            return failed(findings, binaryContent(raw[control], control));
         }
         Opening o = open(raw);
         if (o.refused() != null) {
@@ -129,12 +126,9 @@ public final class EnvelopeChecker {
         if (size > limits.maxInterchangeBytes()) {
             return EnvelopeScan.of(tooLarge(size, head), null);
         }
-        for (int i = 0; i < head.length; i++) {
-            int b = head[i] & 0xff;
-            if (b < 0x20 && b != '\r' && b != '\n' && b != '\t') {
-                return EnvelopeScan.of(failed(new ArrayList<>(), new Finding(EdifactFinding.BINARY_CONTENT, 0, null,
-                        String.format("byte 0x%02X at offset %d", b, i))), null);
-            }
+        int control = firstControlByte(head, 0, head.length);
+        if (control >= 0) {
+            return EnvelopeScan.of(failed(new ArrayList<>(), binaryContent(head[control], control)), null);
         }
         Opening o = open(head);
         if (o.refused() != null) {
@@ -146,6 +140,21 @@ public final class EnvelopeChecker {
         CheckedInterchange checked = checkText(text, o.syntaxId(), o.charset(), o.separators(), o.hasUna(),
                 o.hasUna() ? indexAfterUna(text) : 0, sink);
         return sink.scan(checked);
+    }
+
+    /** Index of the first byte in {@code [from, to)} below 0x20 other than CR, LF and tab; -1 when there is none. */
+    static int firstControlByte(byte[] raw, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = raw[i] & 0xff;
+            if (b < 0x20 && b != '\r' && b != '\n' && b != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Finding binaryContent(byte value, long offset) {
+        return new Finding(EdifactFinding.BINARY_CONTENT, 0, null, String.format("byte 0x%02X at offset %d", value & 0xff, offset));
     }
 
     /** Refused unread; its UNB, if the first bytes hold one, still says whose and which it is. */

@@ -87,11 +87,6 @@ final class SegmentLexer {
         throw new UnterminatedSegmentException(position + 1, tag == null ? value.toString() : tag, start);
     }
 
-    /** The offset the lexer has read up to: text before it is not needed for the next segment. */
-    int offset() {
-        return pos;
-    }
-
     private void skipLayout() {
         while (text.has(pos)) {
             char c = text.at(pos);

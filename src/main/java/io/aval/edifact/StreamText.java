@@ -118,12 +118,9 @@ final class StreamText extends ScanText {
                 bytes.flip();
                 return false;
             }
-            byte[] a = bytes.array();
-            for (int i = bytes.position(); i < bytes.position() + n; i++) {
-                int b = a[i] & 0xff;
-                if (b < 0x20 && b != '\r' && b != '\n' && b != '\t') {
-                    throw new UnreadableBytes(bytesRead + (i - bytes.position()), b, true);
-                }
+            int control = EnvelopeChecker.firstControlByte(bytes.array(), bytes.position(), bytes.position() + n);
+            if (control >= 0) {
+                throw new UnreadableBytes(bytesRead + (control - bytes.position()), bytes.array()[control] & 0xff, true);
             }
             bytes.position(bytes.position() + n);
             bytes.flip();
