@@ -221,7 +221,7 @@ public final class Gateway implements AutoCloseable {
     /** Waits until every received interchange and every accepted message has reached its end state. */
     public void awaitIdle(Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (journal.pendingCount() > 0) {
+        while (journal.anyPending()) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException(journal.pendingCount() + " interchanges/messages still in progress after " + timeout);
             }

@@ -20,12 +20,27 @@ public final class MessageTranslator {
     private final PartnerDirectory partners;
     private final EdifactReaders readers;
     private final MappingCatalog mappings;
+    /** Interchange id → its recipient (fixed once the intake has described it): a batch's messages ask once. */
+    private final java.util.Map<Long, String> recipients = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MessageTranslator(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
         this.journal = journal;
         this.partners = partners;
         this.readers = readers;
         this.mappings = mappings;
+    }
+
+    private String recipientOf(long interchangeId) {
+        String known = recipients.get(interchangeId);
+        if (known != null) {
+            return known;
+        }
+        if (recipients.size() >= 1_000) {
+            recipients.clear();
+        }
+        String recipient = journal.recipientOf(interchangeId);
+        recipients.put(interchangeId, recipient);
+        return recipient;
     }
 
     /** Body in: message journal id (or its record, from a batch). Body out: the message as EDIFACT XML; headers name the mapping. */
@@ -40,7 +55,7 @@ public final class MessageTranslator {
                 .orElseThrow(() -> new MessageRejectedException("no inbound mapping for " + m.messageType()));
         in.setHeader(AvalHeaders.MAPPING, mapping.stylesheet().toString());
         in.setHeader(AvalHeaders.DOCUMENT_TYPE, mapping.documentType());
-        in.setHeader("sellerId", journal.recipientOf(m.interchangeId()));
+        in.setHeader("sellerId", recipientOf(m.interchangeId()));
         try {
             in.setBody(readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader()));
         } catch (MessageRejectedException e) {

@@ -26,7 +26,11 @@ import io.aval.signal.internal.Json;
  */
 final class AccountEventCache {
 
-    private record Entry(List<AccountEvent> events, long count, long maxId, LocalDate lastDate, long lines) {
+    private record Entry(List<AccountEvent> events, List<AccountEvent> orders, long count, long maxId, LocalDate lastDate, long lines) {
+    }
+
+    /** An account's history as the detectors see it: its events and, of them, its ORDERS, both in business order. */
+    record Cached(List<AccountEvent> events, List<AccountEvent> orders) {
     }
 
     private final long maxLines;
@@ -45,21 +49,33 @@ final class AccountEventCache {
 
     /** The account's committed events in business order (its most recent ones, up to the window), as the database holds them now. */
     List<AccountEvent> events(EntityManager em, String accountId) {
-        Object[] stamp = em.createQuery(
+        return history(em, accountId).events();
+    }
+
+    /**
+     * {@link #events} and, of them, the ORDERS. The check against the database is the account's
+     * {@link AccountHistoryStamp} (one primary-key read); an account without one (history written
+     * around {@link AccountHistoryStore#record}) is counted.
+     */
+    Cached history(EntityManager em, String accountId) {
+        List<Object[]> stamps = em.createQuery(
+                        "select s.events, s.lastEventId from AccountHistoryStamp s where s.accountId = :a", Object[].class)
+                .setParameter("a", accountId).getResultList();
+        Object[] stamp = !stamps.isEmpty() ? stamps.get(0) : em.createQuery(
                         "select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a", Object[].class)
                 .setParameter("a", accountId).getSingleResult();
         long count = ((Number) stamp[0]).longValue();
         long maxId = ((Number) stamp[1]).longValue();
         Entry cached = get(accountId);
         if (cached != null && cached.count() == count && cached.maxId() == maxId) {
-            return cached.events();
+            return new Cached(cached.events(), cached.orders());
         }
         Entry fresh = cached != null && count > cached.count() ? appended(em, accountId, cached, count, maxId) : null;
         if (fresh == null) {
             fresh = reloaded(em, accountId, count, maxId);
         }
         put(accountId, fresh);
-        return fresh.events();
+        return new Cached(fresh.events(), fresh.orders());
     }
 
     private static long weight(AccountEvent e) {
@@ -75,6 +91,8 @@ final class AccountEventCache {
         }
         List<AccountEvent> merged = new ArrayList<>(cached.events().size() + rows.size());
         merged.addAll(cached.events());
+        List<AccountEvent> orders = new ArrayList<>(cached.orders().size() + rows.size());
+        orders.addAll(cached.orders());
         LocalDate last = cached.lastDate();
         long lines = cached.lines();
         for (Object[] row : rows) {
@@ -82,20 +100,30 @@ final class AccountEventCache {
             AccountEvent event = Json.read((String) row[2], AccountEvent.class);
             if (last == null || !date.isBefore(last)) {
                 merged.add(event);
+                if (event.isOrder()) {
+                    orders.add(event);
+                }
                 last = date;
             } else {
                 // a late event (another consumer delivered a later day first): the database orders by (day, id) and its id
                 // is the highest, so it goes after every event of its day and before the first of a later day
                 merged.add(firstAfter(merged, date), event);
+                if (event.isOrder()) {
+                    orders.add(firstAfter(orders, date), event);
+                }
             }
             lines += weight(event);
         }
         int drop = 0;
+        int droppedOrders = 0;
         while (lines > windowLines && drop < merged.size() - 1) {
-            lines -= weight(merged.get(drop++));
+            AccountEvent dropped = merged.get(drop++);
+            lines -= weight(dropped);
+            droppedOrders += dropped.isOrder() ? 1 : 0;
         }
         List<AccountEvent> kept = drop == 0 ? merged : new ArrayList<>(merged.subList(drop, merged.size()));
-        return new Entry(Collections.unmodifiableList(kept), count, maxId, last, lines);
+        List<AccountEvent> keptOrders = droppedOrders == 0 ? orders : new ArrayList<>(orders.subList(droppedOrders, orders.size()));
+        return new Entry(Collections.unmodifiableList(kept), Collections.unmodifiableList(keptOrders), count, maxId, last, lines);
     }
 
     /** index of the first event dated after {@code date} (the list is in business-date order) */
@@ -137,7 +165,17 @@ final class AccountEventCache {
             }
         }
         Collections.reverse(newestFirst);
-        return new Entry(Collections.unmodifiableList(newestFirst), count, maxId, last, lines);
+        return entry(newestFirst, count, maxId, last, lines);
+    }
+
+    private static Entry entry(List<AccountEvent> events, long count, long maxId, LocalDate last, long lines) {
+        List<AccountEvent> orders = new ArrayList<>();
+        for (AccountEvent e : events) {
+            if (e.isOrder()) {
+                orders.add(e);
+            }
+        }
+        return new Entry(Collections.unmodifiableList(events), Collections.unmodifiableList(orders), count, maxId, last, lines);
     }
 
     private synchronized Entry get(String accountId) {

@@ -21,11 +21,17 @@ public final class AccountHistory {
     public AccountHistory(String accountId, List<AccountEvent> events,
                           Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals) {
         this(accountId, Growing.of(events), Growing.of(events.stream().filter(AccountEvent::isOrder).toList()), facts,
-                List.copyOf(signals));
+                List.copyOf(signals), true);
+    }
+
+    /** As above, with the events' ORDERS already picked out (in the same order). */
+    AccountHistory(String accountId, List<AccountEvent> events, List<AccountEvent> orders,
+                   Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals) {
+        this(accountId, Growing.of(events), Growing.of(orders), facts, List.copyOf(signals), true);
     }
 
     private AccountHistory(String accountId, List<AccountEvent> events, List<AccountEvent> orders,
-                           Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals) {
+                           Map<AccountFact.Kind, Map<String, AccountFact>> facts, List<Signal> signals, boolean built) {
         this.accountId = accountId;
         this.events = events;
         this.orders = orders;
@@ -41,7 +47,7 @@ public final class AccountHistory {
     AccountHistory after(AccountEvent event, List<Signal> raised) {
         List<Signal> signalsNow = raised.isEmpty() ? signals : java.util.stream.Stream.concat(signals.stream(), raised.stream()).toList();
         return new AccountHistory(accountId, ((Growing<AccountEvent>) events).plus(event),
-                event.isOrder() ? ((Growing<AccountEvent>) orders).plus(event) : orders, facts, signalsNow);
+                event.isOrder() ? ((Growing<AccountEvent>) orders).plus(event) : orders, facts, signalsNow, true);
     }
 
     /**

@@ -53,7 +53,9 @@ public final class AccountHistoryStore {
      *               null to look each fact up
      */
     void record(EntityManager em, AccountEvent event, AccountHistory loaded) {
-        em.persist(new AccountEventRecord(event));
+        AccountEventRecord recorded = new AccountEventRecord(event);
+        em.persist(recorded);
+        stamp(em, event.accountId(), recorded.id(), event.isOrder());
         for (Map.Entry<AccountFact.Kind, Set<String>> e : factsOf(event).entrySet()) {
             for (String key : e.getValue()) {
                 if (loaded != null) {
@@ -80,6 +82,28 @@ public final class AccountHistoryStore {
                     found.get(0).seenAgain(event.businessDate());
                 }
             }
+        }
+    }
+
+    /**
+     * Moves the account's {@link AccountHistoryStamp} on by the event just recorded (its id is known: the
+     * insert has run), in the same transaction; the first event of an account creates the stamp from what
+     * the table holds. An increment in the database, so two transactions never lose one another's counts.
+     */
+    private static void stamp(EntityManager em, String accountId, long id, boolean order) {
+        int updated = em.createQuery("update AccountHistoryStamp s set s.events = s.events + 1, "
+                        + "s.lastEventId = case when s.lastEventId < :id then :id else s.lastEventId end"
+                        + (order ? ", s.orders = s.orders + 1, "
+                                + "s.lastOrderId = case when s.lastOrderId < :id then :id else s.lastOrderId end" : "")
+                        + " where s.accountId = :a")
+                .setParameter("id", id).setParameter("a", accountId).executeUpdate();
+        if (updated == 0) {
+            Object[] all = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a",
+                    Object[].class).setParameter("a", accountId).getSingleResult();
+            Object[] orders = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r "
+                    + "where r.accountId = :a and r.messageType = 'ORDERS'", Object[].class).setParameter("a", accountId).getSingleResult();
+            em.persist(new AccountHistoryStamp(accountId, ((Number) all[0]).longValue(), ((Number) all[1]).longValue(),
+                    ((Number) orders[0]).longValue(), ((Number) orders[1]).longValue()));
         }
     }
 
@@ -123,7 +147,7 @@ public final class AccountHistoryStore {
     }
 
     AccountHistory load(EntityManager em, String accountId) {
-        List<AccountEvent> events = this.events.events(em, accountId);
+        AccountEventCache.Cached cached = this.events.history(em, accountId);
         Map<AccountFact.Kind, Map<String, AccountFact>> facts = new EnumMap<>(AccountFact.Kind.class);
         for (AccountFact f : em.createQuery("select f from AccountFact f where f.accountId = :a", AccountFact.class)
                 .setParameter("a", accountId).getResultList()) {
@@ -132,24 +156,65 @@ public final class AccountHistoryStore {
         List<Signal> signals = em.createQuery(
                         "select s from Signal s where s.accountId = :a order by s.businessDate, s.id", Signal.class)
                 .setParameter("a", accountId).getResultList();
-        return new AccountHistory(accountId, events, facts, signals);
+        return new AccountHistory(accountId, cached.events(), cached.orders(), facts, signals);
     }
 
-    /** Order dates of every account, oldest first: the input of silence evaluation. */
-    public Map<String, List<LocalDate>> orderDatesByAccount() {
+    /** The order dates of one account as last read, and the stamp they were read at. */
+    private record OrderDates(long orders, long lastOrderId, java.util.NavigableSet<LocalDate> dates) {
+    }
+
+    private final Map<String, OrderDates> orderDates = new HashMap<>();
+
+    /**
+     * The distinct order dates of every account, oldest first: the input of silence evaluation. Read
+     * again only for the accounts whose ORDERS count moved since the last call (their stamp), and then
+     * only the orders recorded since; an account whose new orders do not follow on (another instance
+     * wrote in between) is read whole.
+     */
+    public synchronized Map<String, List<LocalDate>> orderDatesByAccount() {
         EntityManager em = emf.createEntityManager();
         try {
             Map<String, List<LocalDate>> out = new TreeMap<>();
-            for (Object[] row : em.createQuery(
-                            "select r.accountId, r.businessDate from AccountEventRecord r where r.messageType = 'ORDERS' "
-                                    + "order by r.accountId, r.businessDate", Object[].class)
-                    .getResultList()) {
-                out.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((LocalDate) row[1]);
+            Map<String, OrderDates> now = new HashMap<>();
+            for (AccountHistoryStamp stamp : em.createQuery("select s from AccountHistoryStamp s where s.orders > 0",
+                    AccountHistoryStamp.class).getResultList()) {
+                OrderDates known = orderDates.get(stamp.accountId());
+                OrderDates current = known != null && known.orders() == stamp.orders() && known.lastOrderId() == stamp.lastOrderId()
+                        ? known : orderDatesOf(em, stamp, known);
+                now.put(stamp.accountId(), current);
+                out.put(stamp.accountId(), List.copyOf(current.dates()));
             }
+            orderDates.clear();
+            orderDates.putAll(now);
             return out;
         } finally {
             em.close();
         }
+    }
+
+    private static OrderDates orderDatesOf(EntityManager em, AccountHistoryStamp stamp, OrderDates known) {
+        if (known != null && stamp.orders() > known.orders()) {
+            // not "and r.messageType = 'ORDERS'": the database would then walk the account's orders by type
+            // instead of the few rows after the known id; the type is picked out here
+            List<LocalDate> added = new ArrayList<>();
+            for (Object[] row : em.createQuery("select r.businessDate, r.messageType from AccountEventRecord r where r.accountId = :a "
+                            + "and r.id > :after and r.id <= :upTo", Object[].class)
+                    .setParameter("a", stamp.accountId()).setParameter("after", known.lastOrderId())
+                    .setParameter("upTo", stamp.lastOrderId()).getResultList()) {
+                if ("ORDERS".equals(row[1])) {
+                    added.add((LocalDate) row[0]);
+                }
+            }
+            if (added.size() == stamp.orders() - known.orders()) {
+                java.util.NavigableSet<LocalDate> dates = new java.util.TreeSet<>(known.dates());
+                dates.addAll(added);
+                return new OrderDates(stamp.orders(), stamp.lastOrderId(), dates);
+            }
+        }
+        List<LocalDate> all = em.createQuery("select distinct r.businessDate from AccountEventRecord r where r.accountId = :a "
+                        + "and r.id <= :upTo and r.messageType = 'ORDERS'", LocalDate.class)
+                .setParameter("a", stamp.accountId()).setParameter("upTo", stamp.lastOrderId()).getResultList();
+        return new OrderDates(stamp.orders(), stamp.lastOrderId(), new java.util.TreeSet<>(all));
     }
 
     private void inTransaction(java.util.function.Consumer<EntityManager> work) {

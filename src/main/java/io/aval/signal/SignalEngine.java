@@ -84,9 +84,10 @@ public final class SignalEngine {
             List<List<Signal>> fresh = new ArrayList<>();
             inTransaction(em -> {
                 AccountHistory current = history.load(em, first.accountId());
+                Set<String> recorded = recordedOn(em, first.accountId(), first.businessDate());
                 for (AccountEvent event : run) {
                     List<Signal> raised = new ArrayList<>();
-                    if (!alreadyRecorded(em, event)) {
+                    if (event.documentNumber() == null || recorded.add(documentKey(event.messageType(), event.documentNumber()))) {
                         Set<String> keys = new HashSet<>();
                         for (SignalDetector d : detectors) {
                             for (Signal s : d.onEvent(event, current, settings)) {
@@ -175,12 +176,23 @@ public final class SignalEngine {
         return settings;
     }
 
-    private static boolean alreadyRecorded(EntityManager em, AccountEvent e) {
-        return em.createQuery("select count(r) from AccountEventRecord r where r.accountId = :a and r.messageType = :t "
-                                + "and r.documentNumber = :n and r.businessDate = :d", Long.class)
-                .setParameter("a", e.accountId()).setParameter("t", e.messageType())
-                .setParameter("n", e.documentNumber()).setParameter("d", e.businessDate())
-                .getSingleResult() > 0;
+    /**
+     * The documents (type and number) already in the account's history on that business date: one query
+     * for a run of events that share both, instead of one per event. A document is recorded once per
+     * account, type, number and date; one without a number is never taken for one already recorded.
+     */
+    private static Set<String> recordedOn(EntityManager em, String accountId, LocalDate date) {
+        Set<String> out = new HashSet<>();
+        for (Object[] row : em.createQuery("select r.messageType, r.documentNumber from AccountEventRecord r "
+                        + "where r.accountId = :a and r.businessDate = :d and r.documentNumber is not null", Object[].class)
+                .setParameter("a", accountId).setParameter("d", date).getResultList()) {
+            out.add(documentKey((String) row[0], (String) row[1]));
+        }
+        return out;
+    }
+
+    private static String documentKey(String messageType, String documentNumber) {
+        return messageType + '\u0000' + documentNumber;
     }
 
     private interface Work {

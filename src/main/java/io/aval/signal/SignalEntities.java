@@ -9,7 +9,8 @@ import java.util.List;
 public final class SignalEntities {
 
     public static final List<Class<?>> CLASSES = List.of(
-            AccountEventRecord.class, AccountEventLineRecord.class, AccountFact.class, Signal.class, SignalClock.class);
+            AccountEventRecord.class, AccountEventLineRecord.class, AccountFact.class, Signal.class, SignalClock.class,
+            AccountHistoryStamp.class);
 
     private SignalEntities() {
     }

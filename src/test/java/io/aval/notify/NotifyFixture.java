@@ -112,7 +112,8 @@ final class NotifyFixture implements AutoCloseable {
     /** Empties every table the tests write, between tests. */
     void clear() {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("signal_feedback", "signal_notification", "account_signal", "account_event_line", "account_event")) {
+            for (String table : List.of("signal_feedback", "signal_notification", "account_signal", "account_event_line", "account_event",
+                    "account_history_stamp")) {
                 s.executeUpdate("delete from " + table);
             }
         } catch (SQLException e) {

@@ -132,4 +132,107 @@ class AccountEventCacheTest {
         assertEquals(numbers(events), numbers(new AccountHistoryStore(scenario.emf, 1_000_000, 1_000_000), acme.gln),
                 "the database keeps every event");
     }
+
+    /**
+     * The order dates silence is evaluated on, kept up to date from the accounts' stamps, must be the
+     * database's: two instances writing, two accounts, a rolled-back write, orders arriving out of date
+     * order and events that are not orders.
+     */
+    @Test
+    void orderDatesAndStampsFollowTheDatabase() {
+        AccountHistoryStore mine = new AccountHistoryStore(scenario.emf, 1_000);
+        AccountHistoryStore theirs = new AccountHistoryStore(scenario.emf, 1_000);
+        AccountFixture other = new AccountFixture("5400000000017");
+        List<AccountEvent> acmeOrders = orders(MONDAY, 6);
+        List<AccountEvent> otherOrders = scenario.extract(other.orders(MONDAY.plusDays(3), 4, 5), "OTHER");
+        List<AccountEvent> despatches = scenario.extract(List.of(EdifactMessage.desadv("DES-1", MONDAY.plusDays(2))
+                .ref("ON", acmeOrders.get(0).documentNumber()).buyer(acme.gln, "Marie Dupont", "marie.dupont@acme.example")), "DES");
+        long[] rolledBackId = new long[1];
+        List<Runnable> steps = List.of(
+                () -> mine.record(acmeOrders.get(2)),
+                () -> theirs.record(acmeOrders.get(3)),
+                () -> mine.record(otherOrders.get(0)),
+                () -> theirs.record(despatches.get(0)),
+                () -> mine.record(acmeOrders.get(0)), // older than what is there
+                () -> theirs.record(otherOrders.get(1)),
+                () -> {
+                    EntityManager em = scenario.emf.createEntityManager();
+                    try {
+                        em.getTransaction().begin();
+                        mine.record(em, acmeOrders.get(4));
+                        em.flush();
+                        rolledBackId[0] = em.createQuery("select max(r.id) from AccountEventRecord r", Long.class).getSingleResult();
+                        em.getTransaction().rollback();
+                    } finally {
+                        em.close();
+                    }
+                },
+                () -> mine.record(acmeOrders.get(5)),
+                () -> theirs.record(otherOrders.get(2)),
+                () -> mine.record(acmeOrders.get(1)),
+                // another instance's transaction that took its id before the newest ones commits only now: its order
+                // is below the highest id the caches know, so it cannot be found as "recorded since"
+                () -> lateCommit(acmeOrders.get(4), rolledBackId[0]),
+                () -> theirs.record(otherOrders.get(3)));
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).run();
+            java.util.Map<String, List<LocalDate>> expected = databaseOrderDates();
+            assertEquals(expected, mine.orderDatesByAccount(), "mine, after step " + (i + 1));
+            assertEquals(expected, theirs.orderDatesByAccount(), "theirs, after step " + (i + 1));
+            assertEquals(expected, new AccountHistoryStore(scenario.emf, 1_000).orderDatesByAccount(), "read afresh, after step " + (i + 1));
+            assertStampsMatchTheEvents("after step " + (i + 1));
+            AccountHistory history = mine.load(acme.gln);
+            assertEquals(history.events().stream().filter(AccountEvent::isOrder).toList(), history.orders(), "orders of the cached history");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(2, databaseOrderDates().size(), "fixture: two accounts with orders");
+    }
+
+    /** What {@link AccountHistoryStore#record} writes, with an id below the highest one already there. */
+    private void lateCommit(AccountEvent event, long id) {
+        EntityManager em = scenario.emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.createNativeQuery("insert into account_event (id, account_id, business_date, message_type, direction, document_number, "
+                            + "payload) values (?, ?, ?, 'ORDERS', 'INBOUND', ?, ?)")
+                    .setParameter(1, id).setParameter(2, event.accountId()).setParameter(3, event.businessDate())
+                    .setParameter(4, event.documentNumber()).setParameter(5, io.aval.signal.internal.Json.write(event)).executeUpdate();
+            org.junit.jupiter.api.Assertions.assertEquals(1, em.createNativeQuery("update account_history_stamp set events = events + 1, "
+                    + "orders = orders + 1 where account_id = ? and last_order_id > ?").setParameter(1, event.accountId())
+                    .setParameter(2, id).executeUpdate(), "fixture: a lower id than the newest order");
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+    }
+
+    private java.util.Map<String, List<LocalDate>> databaseOrderDates() {
+        EntityManager em = scenario.emf.createEntityManager();
+        try {
+            java.util.Map<String, List<LocalDate>> out = new java.util.TreeMap<>();
+            for (Object[] row : em.createQuery("select distinct r.accountId, r.businessDate from AccountEventRecord r "
+                    + "where r.messageType = 'ORDERS' order by r.accountId, r.businessDate", Object[].class).getResultList()) {
+                out.computeIfAbsent((String) row[0], k -> new java.util.ArrayList<>()).add((LocalDate) row[1]);
+            }
+            return out;
+        } finally {
+            em.close();
+        }
+    }
+
+    private void assertStampsMatchTheEvents(String when) {
+        EntityManager em = scenario.emf.createEntityManager();
+        try {
+            for (AccountHistoryStamp stamp : em.createQuery("select s from AccountHistoryStamp s", AccountHistoryStamp.class).getResultList()) {
+                Object[] all = em.createQuery("select count(r), max(r.id) from AccountEventRecord r where r.accountId = :a", Object[].class)
+                        .setParameter("a", stamp.accountId()).getSingleResult();
+                Object[] orders = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r "
+                        + "where r.accountId = :a and r.messageType = 'ORDERS'", Object[].class).setParameter("a", stamp.accountId()).getSingleResult();
+                assertEquals(List.of(((Number) all[0]).longValue(), ((Number) all[1]).longValue(), ((Number) orders[0]).longValue(),
+                                ((Number) orders[1]).longValue()),
+                        List.of(stamp.events(), stamp.lastEventId(), stamp.orders(), stamp.lastOrderId()), "stamp of " + stamp.accountId() + " " + when);
+            }
+        } finally {
+            em.close();
+        }
+    }
 }
