@@ -643,12 +643,20 @@ public final class Journal {
      * polling it while an import of 30,000 messages is under way does not count them every time.
      */
     public boolean anyPending() {
-        return inTransaction(em -> !em.createQuery("select i.id from InterchangeRecord i where i.status = :s", Long.class)
-                .setParameter("s", InterchangeStatus.RECEIVED).setMaxResults(1).getResultList().isEmpty()
-                || !em.createQuery("select m.id from MessageRecord m where m.status = :s", Long.class)
-                .setParameter("s", MessageStatus.ACCEPTED).setMaxResults(1).getResultList().isEmpty()
-                || !em.createQuery("select m.id from MessageRecord m where m.status in :s and m.tappedAt is null", Long.class)
-                .setParameter("s", List.of(MessageStatus.DELIVERED, MessageStatus.ARCHIVED)).setMaxResults(1).getResultList().isEmpty());
+        return inTransaction(em -> exists(em.createQuery("select i.id from InterchangeRecord i where i.status = :s", Long.class)
+                .setParameter("s", InterchangeStatus.RECEIVED))
+                || exists(em.createQuery("select m.id from MessageRecord m where m.status = :s", Long.class)
+                .setParameter("s", MessageStatus.ACCEPTED))
+                // one status at a time: H2 2.3.232 answers "status in (…) and tapped_at is null" with a row limit from a
+                // stale result once the rows are tapped (JournalBatchTest#anythingPendingIsWhatTheCountSays)
+                || exists(em.createQuery("select m.id from MessageRecord m where m.status = :s and m.tappedAt is null", Long.class)
+                .setParameter("s", MessageStatus.DELIVERED))
+                || exists(em.createQuery("select m.id from MessageRecord m where m.status = :s and m.tappedAt is null", Long.class)
+                .setParameter("s", MessageStatus.ARCHIVED)));
+    }
+
+    private static boolean exists(jakarta.persistence.TypedQuery<Long> query) {
+        return !query.setMaxResults(1).getResultList().isEmpty();
     }
 
     public long pendingCount() {

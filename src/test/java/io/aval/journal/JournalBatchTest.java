@@ -68,4 +68,29 @@ class JournalBatchTest {
         assertThat(journal.tappedAmong(ids)).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
         assertThat(journal.message(ids.get(2)).tapNote()).isEqualTo("tapped: 1 signal(s)");
     }
+
+    /** What an import waits on: "anything in progress?" must say what counting says, each kind of work on its own. */
+    @Test
+    void anythingPendingIsWhatTheCountSays(@TempDir Path own) {
+        try (TestJournal fresh = TestJournal.open(own)) {
+            Journal journal = fresh.journal();
+            assertThat(journal.pendingCount()).isZero();
+            assertThat(journal.anyPending()).isFalse();
+
+            List<Long> accepted = fresh.messages("JB4", 2, MessageStatus.ACCEPTED);
+            assertThat(journal.pendingCount()).as("the interchange and its two messages").isEqualTo(3);
+            assertThat(journal.anyPending()).isTrue();
+            journal.settle(journal.message(accepted.get(0)).interchangeId(), InterchangeStatus.ACCEPTED, null);
+            assertThat(journal.pendingCount()).as("two messages to translate").isEqualTo(2);
+            assertThat(journal.anyPending()).isTrue();
+            Map<Long, String> files = new LinkedHashMap<>();
+            accepted.forEach(id -> files.put(id, "/erp/M" + id + ".xml"));
+            journal.deliveredAll(files);
+            assertThat(journal.pendingCount()).as("two messages to tap").isEqualTo(2);
+            assertThat(journal.anyPending()).isTrue();
+            journal.tappedAll(Map.of(accepted.get(0), "tapped", accepted.get(1), "tapped"));
+            assertThat(journal.pendingCount()).isZero();
+            assertThat(journal.anyPending()).isFalse();
+        }
+    }
 }
