@@ -112,8 +112,9 @@ public final class Gateway implements AutoCloseable {
             main.bind("inboundUblDocuments", new InboundUblDocuments(journal, partners, new UblValidator()));
             main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config), contrlResponder,
                     config.getInt("aval.messages.batch-size", InterchangeIntake.DEFAULT_BATCH_SIZE)));
-            main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings));
-            main.bind("ublValidator", new UblValidator());
+            UblValidator ublValidator = new UblValidator();
+            main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings,
+                    new io.aval.mapping.UblMapping(ublValidator)));
             main.bind("erpDelivery", new ErpDelivery(journal, config.dataDir().resolve("outbound/erp"),
                     config.dataDir().resolve("deliveries/erp")));
             main.bind("quarantine", new Quarantine(journal));

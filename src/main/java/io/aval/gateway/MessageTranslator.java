@@ -5,6 +5,7 @@ import io.aval.journal.MessageRecord;
 import io.aval.mapping.EdifactReaders;
 import io.aval.mapping.MappingCatalog;
 import io.aval.mapping.MessageRejectedException;
+import io.aval.mapping.UblMapping;
 import io.aval.partner.Partner;
 import io.aval.partner.PartnerDirectory;
 import org.apache.camel.Exchange;
@@ -20,11 +21,14 @@ public final class MessageTranslator {
     private final PartnerDirectory partners;
     private final EdifactReaders readers;
     private final MappingCatalog mappings;
+    private final UblMapping ubl;
     /** Interchange id → its recipient (fixed once the intake has described it): a batch's messages ask once. */
     private final java.util.Map<Long, String> recipients = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MessageTranslator(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
+    public MessageTranslator(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings,
+                             UblMapping ubl) {
         this.journal = journal;
+        this.ubl = ubl;
         this.partners = partners;
         this.readers = readers;
         this.mappings = mappings;
@@ -62,5 +66,31 @@ public final class MessageTranslator {
             throw new MessageRejectedException("partner " + m.partnerId() + ", interchange " + m.interchangeRef()
                     + ", message " + m.messageRef() + " (" + m.messageType() + " " + m.documentNumber() + "): " + e.getMessage());
         }
+    }
+
+    /** Exchange header holding the message's parsed tree (a read-only DOM) for the tap, within the translation stage only. */
+    static final String SOURCE_TREE = "AvalSourceTree";
+
+    /** The XSLT parameters the gateway sets, from the headers of the same names (as Camel's xslt component passed them). */
+    private static final java.util.List<String> PARAMETERS = java.util.List.of("defaultCurrency", "sellerId");
+
+    /**
+     * After {@link #read}: maps the message's EDIFACT XML with the mapping {@link #read} named and validates the
+     * result against the UBL 2.1 schema, in one pass ({@link UblMapping}). Body out: the UBL document as the ERP
+     * receives it; the parsed message stays in {@link #SOURCE_TREE} for the tap.
+     */
+    public void map(Exchange exchange) {
+        Message in = exchange.getMessage();
+        java.util.Map<String, String> parameters = new java.util.HashMap<>();
+        for (String name : PARAMETERS) {
+            String value = in.getHeader(name, String.class);
+            if (value != null) {
+                parameters.put(name, value);
+            }
+        }
+        UblMapping.Mapped mapped = ubl.map(in.getBody(String.class), java.nio.file.Path.of(in.getHeader(AvalHeaders.MAPPING, String.class)),
+                parameters, in.getHeader(AvalHeaders.DOCUMENT_TYPE, String.class));
+        in.setHeader(SOURCE_TREE, mapped.source());
+        in.setBody(mapped.document());
     }
 }

@@ -59,12 +59,15 @@ public final class SignalTap {
         Message in = exchange.getMessage();
         String account = in.getHeader(AvalHeaders.ACCOUNT, String.class);
         Long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
-        String xml = in.getBody(String.class);
-        if (account == null || messageId == null || xml == null) {
+        // the tree the mapping parsed (MessageTranslator#map), else the body as the reader wrote it
+        Document tree = in.getHeader(MessageTranslator.SOURCE_TREE, Document.class);
+        in.removeHeader(MessageTranslator.SOURCE_TREE);
+        String xml = tree == null ? in.getBody(String.class) : null;
+        if (account == null || messageId == null || (tree == null && xml == null)) {
             return;
         }
         try {
-            in.setHeader(EVENT, edifact.extract(parseXml(xml), account, Direction.INBOUND, "M-" + messageId));
+            in.setHeader(EVENT, edifact.extract(tree != null ? tree : parseXml(xml), account, Direction.INBOUND, "M-" + messageId));
         } catch (RuntimeException e) {
             LOG.debug("Message M-{}: event not extracted in the translation stage ({}); the tap will read it", messageId, e.getMessage());
         }

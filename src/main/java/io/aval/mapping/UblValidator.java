@@ -34,6 +34,71 @@ public final class UblValidator {
         }
     });
 
+    /** One thread's schema-validating SAX handler per document type, used one document after another. */
+    private final ThreadLocal<Map<String, javax.xml.validation.ValidatorHandler>> handlers = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /**
+     * Validation of one document fed as SAX events ({@link #check}): send the document to
+     * {@link #handler()}, then read {@link #errors()}.
+     */
+    public final class Check {
+        private final String documentType;
+        private final javax.xml.validation.ValidatorHandler handler;
+        private final List<String> errors;
+
+        private Check(String documentType, javax.xml.validation.ValidatorHandler handler, List<String> errors) {
+            this.documentType = documentType;
+            this.handler = handler;
+            this.errors = errors;
+        }
+
+        public org.xml.sax.ContentHandler handler() {
+            return handler;
+        }
+
+        /** What the schema found wrong, as "element …: message" (SAX events carry no line numbers). */
+        public List<String> errors() {
+            return errors;
+        }
+
+        /** After a document that did not end normally: this thread gets a new handler next time. */
+        public void discard() {
+            handlers.get().remove(documentType, handler);
+        }
+    }
+
+    /** A validation of one {@code documentType} document fed as SAX events, on this thread's handler. */
+    public Check check(String documentType) {
+        Schema schema = schemas.computeIfAbsent(documentType, UblValidator::load);
+        javax.xml.validation.ValidatorHandler handler = handlers.get().computeIfAbsent(documentType, t -> {
+            javax.xml.validation.ValidatorHandler h = schema.newValidatorHandler();
+            try {
+                h.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                h.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            } catch (SAXException e) {
+                throw new IllegalStateException("schema validator without external access: " + e.getMessage(), e);
+            }
+            return h;
+        });
+        List<String> errors = new ArrayList<>();
+        handler.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add(e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                errors.add(e.getMessage());
+            }
+        });
+        return new Check(documentType, handler, errors);
+    }
+
     /** Errors found in {@code xml} as a document of type {@code documentType} ("Order", "Invoice", …); empty when valid. */
     public List<String> errors(String xml, String documentType) {
         Schema schema = schemas.computeIfAbsent(documentType, UblValidator::load);

@@ -9,7 +9,6 @@ import static io.aval.signal.internal.Dom.text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ public final class AccountEventExtractor {
             type = localName(body);
         }
 
-        Set<Element> lineGroups = lineGroups(body);
+        List<Element> lineGroups = lineGroups(body);
         Element bgm = child(body, "BGM");
         String docCode = bgm == null ? null : text(bgm, "C002", "E1001");
         String docNo = bgm == null ? null : text(bgm, "E1004");
@@ -103,7 +102,7 @@ public final class AccountEventExtractor {
             String ln = localName(group);
             if (ln.equals("RFF")) {
                 putRef(refs, group);
-            } else if (ln.startsWith("SegGrp") && !lineGroups.contains(group)) {
+            } else if (ln.startsWith("SegGrp") && !containsNode(lineGroups, group)) {
                 Element rff = child(group, "RFF");
                 if (rff != null) {
                     putRef(refs, rff);
@@ -187,22 +186,34 @@ public final class AccountEventExtractor {
         throw new IllegalArgumentException("not a Message element: " + node);
     }
 
-    /** Line groups are the elements holding a LIN, kept in document order. */
-    private static Set<Element> lineGroups(Element body) {
-        Set<Element> groups = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Element> ordered = new java.util.LinkedHashSet<>();
+    /**
+     * Line groups are the elements holding a LIN, kept in document order. Nodes are compared with
+     * {@link Node#isSameNode}, not by reference: a DOM view over another tree (Saxon's, in the
+     * translation stage) may hand out a new object for the same node each time.
+     */
+    private static List<Element> lineGroups(Element body) {
+        List<Element> ordered = new ArrayList<>();
         for (Element lin : descendants(body, "LIN")) {
             Element g = (Element) lin.getParentNode();
-            if (groups.add(g)) {
+            if (!containsNode(ordered, g)) {
                 ordered.add(g);
             }
         }
         return ordered;
     }
 
-    private static boolean insideAny(Element e, Set<Element> groups, Element stop) {
-        for (Node n = e.getParentNode(); n != null && n != stop; n = n.getParentNode()) {
-            if (n instanceof Element pe && groups.contains(pe)) {
+    private static boolean containsNode(java.util.Collection<Element> nodes, Node node) {
+        for (Element e : nodes) {
+            if (e.isSameNode(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideAny(Element e, List<Element> groups, Element stop) {
+        for (Node n = e.getParentNode(); n != null && !n.isSameNode(stop); n = n.getParentNode()) {
+            if (n instanceof Element pe && containsNode(groups, pe)) {
                 return true;
             }
         }
@@ -232,7 +243,7 @@ public final class AccountEventExtractor {
         Element group = (Element) cta.getParentNode();
         boolean after = false;
         for (Element c : children(group)) {
-            if (c == cta) {
+            if (c.isSameNode(cta)) {
                 after = true;
                 continue;
             }
@@ -337,7 +348,7 @@ public final class AccountEventExtractor {
         List<Element> out = new ArrayList<>();
         for (Element e : descendants(group, name)) {
             boolean nested = false;
-            for (Node n = e.getParentNode(); n != null && n != group; n = n.getParentNode()) {
+            for (Node n = e.getParentNode(); n != null && !n.isSameNode(group); n = n.getParentNode()) {
                 if (n instanceof Element pe && Dom.child(pe, "LIN") != null) {
                     nested = true;
                     break;
