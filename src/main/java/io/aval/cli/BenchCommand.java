@@ -27,13 +27,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--aval-seconds", description = "Measuring time for each Aval side (default: ${DEFAULT-VALUE})", defaultValue = "5")
     double avalSeconds;
 
-    @Option(names = "--import-interchanges", description = "Interchanges in the import run (default: ${DEFAULT-VALUE})", defaultValue = "100")
+    @Option(names = "--import-interchanges", description = "Interchanges in the import run (default: ${DEFAULT-VALUE})", defaultValue = "500")
     int importInterchanges;
 
     @Option(names = "--import-per-interchange", description = "ORDERS per interchange in the import run (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int importPerInterchange;
 
-    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: a fifth of --import-interchanges, at least 2)")
+    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: half of --import-interchanges, at least 2)")
     Integer importWarmUp;
 
     @Override

@@ -53,9 +53,69 @@ public final class AccountHistoryStore {
      *               null to look each fact up
      */
     void record(EntityManager em, AccountEvent event, AccountHistory loaded) {
+        Stamping stamping = new Stamping(event.accountId());
+        record(em, event, loaded, stamping);
+        stamping.write(em);
+    }
+
+    /**
+     * What a transaction recorded for one account, written to its {@link AccountHistoryStamp} once, before
+     * the commit ({@link #write}): one UPDATE per run of events instead of one per event (each of which
+     * also made Hibernate flush the session).
+     */
+    static final class Stamping {
+        private final String accountId;
+        private long events;
+        private long lastEventId;
+        private long orders;
+        private long lastOrderId;
+
+        Stamping(String accountId) {
+            this.accountId = accountId;
+        }
+
+        private void add(long id, boolean order) {
+            events++;
+            lastEventId = Math.max(lastEventId, id);
+            if (order) {
+                orders++;
+                lastOrderId = Math.max(lastOrderId, id);
+            }
+        }
+
+        /**
+         * Moves the stamp on by what was recorded, in the database (an increment, so two transactions never
+         * lose one another's counts); the first events of an account create the stamp from what the table holds.
+         */
+        void write(EntityManager em) {
+            if (events == 0) {
+                return;
+            }
+            int updated = em.createQuery("update AccountHistoryStamp s set s.events = s.events + :n, "
+                            + "s.lastEventId = case when s.lastEventId < :eid then :eid else s.lastEventId end, "
+                            + "s.orders = s.orders + :o, "
+                            + "s.lastOrderId = case when s.lastOrderId < :oid then :oid else s.lastOrderId end "
+                            + "where s.accountId = :a")
+                    .setParameter("n", events).setParameter("eid", lastEventId).setParameter("o", orders)
+                    .setParameter("oid", lastOrderId).setParameter("a", accountId).executeUpdate();
+            if (updated == 0) {
+                Object[] all = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a",
+                        Object[].class).setParameter("a", accountId).getSingleResult();
+                Object[] ordersSoFar = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r "
+                        + "where r.accountId = :a and r.messageType = 'ORDERS'", Object[].class).setParameter("a", accountId).getSingleResult();
+                em.persist(new AccountHistoryStamp(accountId, ((Number) all[0]).longValue(), ((Number) all[1]).longValue(),
+                        ((Number) ordersSoFar[0]).longValue(), ((Number) ordersSoFar[1]).longValue()));
+            }
+            events = 0;
+            orders = 0;
+        }
+    }
+
+    /** {@link #record(EntityManager, AccountEvent, AccountHistory)}, the stamp moved on later with the others of {@code stamping}. */
+    void record(EntityManager em, AccountEvent event, AccountHistory loaded, Stamping stamping) {
         AccountEventRecord recorded = new AccountEventRecord(event);
         em.persist(recorded);
-        stamp(em, event.accountId(), recorded.id(), event.isOrder());
+        stamping.add(recorded.id(), event.isOrder());
         for (Map.Entry<AccountFact.Kind, Set<String>> e : factsOf(event).entrySet()) {
             for (String key : e.getValue()) {
                 if (loaded != null) {
@@ -82,28 +142,6 @@ public final class AccountHistoryStore {
                     found.get(0).seenAgain(event.businessDate());
                 }
             }
-        }
-    }
-
-    /**
-     * Moves the account's {@link AccountHistoryStamp} on by the event just recorded (its id is known: the
-     * insert has run), in the same transaction; the first event of an account creates the stamp from what
-     * the table holds. An increment in the database, so two transactions never lose one another's counts.
-     */
-    private static void stamp(EntityManager em, String accountId, long id, boolean order) {
-        int updated = em.createQuery("update AccountHistoryStamp s set s.events = s.events + 1, "
-                        + "s.lastEventId = case when s.lastEventId < :id then :id else s.lastEventId end"
-                        + (order ? ", s.orders = s.orders + 1, "
-                                + "s.lastOrderId = case when s.lastOrderId < :id then :id else s.lastOrderId end" : "")
-                        + " where s.accountId = :a")
-                .setParameter("id", id).setParameter("a", accountId).executeUpdate();
-        if (updated == 0) {
-            Object[] all = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a",
-                    Object[].class).setParameter("a", accountId).getSingleResult();
-            Object[] orders = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r "
-                    + "where r.accountId = :a and r.messageType = 'ORDERS'", Object[].class).setParameter("a", accountId).getSingleResult();
-            em.persist(new AccountHistoryStamp(accountId, ((Number) all[0]).longValue(), ((Number) all[1]).longValue(),
-                    ((Number) orders[0]).longValue(), ((Number) orders[1]).longValue()));
         }
     }
 

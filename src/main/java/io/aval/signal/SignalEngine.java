@@ -85,6 +85,7 @@ public final class SignalEngine {
             inTransaction(em -> {
                 AccountHistory current = history.load(em, first.accountId());
                 Set<String> recorded = recordedOn(em, first.accountId(), first.businessDate());
+                AccountHistoryStore.Stamping stamping = new AccountHistoryStore.Stamping(first.accountId());
                 for (AccountEvent event : run) {
                     List<Signal> raised = new ArrayList<>();
                     if (event.documentNumber() == null || recorded.add(documentKey(event.messageType(), event.documentNumber()))) {
@@ -96,11 +97,12 @@ public final class SignalEngine {
                                 }
                             }
                         }
-                        history.record(em, event, current);
+                        history.record(em, event, current, stamping);
                         current = current.after(event, raised);
                     }
                     fresh.add(raised);
                 }
+                stamping.write(em);
             });
             fresh.get(0).addAll(0, due);
             out.addAll(fresh);
