@@ -47,8 +47,8 @@ class UblMappingTest {
         try (Stream<Path> files = Files.list(HOME.resolve("src/test/resources/edifact/orders-in"))) {
             files.filter(p -> p.getFileName().toString().matches("ok-.*\\.edi")).sorted().forEach(inputs::add);
         }
-        inputs.add(HOME.resolve("../shared/samples/orders-d96a.edi"));
-        inputs.add(HOME.resolve("../shared/samples/orders-d96a-no-una-release.edi"));
+        inputs.add(HOME.resolve("src/test/resources/samples/orders-d96a.edi"));
+        inputs.add(HOME.resolve("src/test/resources/samples/orders-d96a-no-una-release.edi"));
         List<Message> out = new ArrayList<>();
         for (Path input : inputs) {
             CheckedInterchange c = new EnvelopeChecker().check(Files.readAllBytes(input));
