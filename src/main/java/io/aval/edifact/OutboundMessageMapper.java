@@ -17,11 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stream.StreamSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a supplier-side UBL 2.1 document to one EDIFACT message in the stock reader's XML shape, with
@@ -39,15 +36,12 @@ public final class OutboundMessageMapper {
             "CreditNote", "invoic",
             "OrderResponse", "ordrsp");
 
-    private record Compiled(FileTime modified, XsltExecutable executable) { }
-
     /** Factory look-ups scan the classpath: done once, not per document. */
     private static final XMLInputFactory STAX = newStax();
     private static final DocumentBuilderFactory DOM = newDom();
 
     private final Path mappingsDir;
-    private final Processor processor = new Processor(false);
-    private final Map<Path, Compiled> cache = new ConcurrentHashMap<>();
+    private final CompiledStylesheets stylesheets = new CompiledStylesheets(new Processor(false));
 
     /** @param mappingsDir the {@code mappings/} folder (the one production reads, e.g. {@code $AVAL_HOME/mappings}) */
     public OutboundMessageMapper(Path mappingsDir) {
@@ -80,13 +74,7 @@ public final class OutboundMessageMapper {
 
     private XsltExecutable executable(Path file) {
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            Compiled c = cache.get(file);
-            if (c == null || !c.modified().equals(modified)) {
-                c = new Compiled(modified, processor.newXsltCompiler().compile(new StreamSource(file.toFile())));
-                cache.put(file, c);
-            }
-            return c.executable();
+            return stylesheets.get(file);
         } catch (IOException e) {
             throw new TranslationException(Failure.MAPPING_FAILED, "mapping file not readable: " + file, null, null, e);
         } catch (SaxonApiException e) {

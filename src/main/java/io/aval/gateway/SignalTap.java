@@ -51,15 +51,15 @@ public final class SignalTap {
     static final String EVENT = "AvalTapEvent";
 
     /**
-     * In the translation stage, while the body is still the message's EDIFACT XML: extracts the
-     * account event so the tap does not read the message a second time. Never fails the flow: a
-     * message the extractor cannot read is tapped from the journal later, as before.
+     * In the translation stage: extracts the account event from the message's tree that the mapping
+     * parsed ({@link MessageTranslator#map}), or, called right after {@link MessageTranslator#read},
+     * from the body (the message's EDIFACT XML), so the tap does not read the message a second time.
+     * Never fails the flow: a message the extractor cannot read is tapped from the journal later.
      */
     public void extract(Exchange exchange) {
         Message in = exchange.getMessage();
         String account = in.getHeader(AvalHeaders.ACCOUNT, String.class);
         Long messageId = in.getHeader(AvalHeaders.MESSAGE_ID, Long.class);
-        // the tree the mapping parsed (MessageTranslator#map), else the body as the reader wrote it
         Document tree = in.getHeader(MessageTranslator.SOURCE_TREE, Document.class);
         in.removeHeader(MessageTranslator.SOURCE_TREE);
         String xml = tree == null ? in.getBody(String.class) : null;

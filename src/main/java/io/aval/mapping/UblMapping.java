@@ -1,15 +1,13 @@
 package io.aval.mapping;
 
+import io.aval.edifact.CompiledStylesheets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.dom.NodeOverNodeInfo;
 import net.sf.saxon.s9api.Processor;
@@ -30,8 +28,8 @@ import net.sf.saxon.s9api.XsltExecutable;
  * message is handed back as a read-only DOM for whoever else reads it (the signal tap), so it is not
  * parsed again. Before, the text was parsed three times: by the tap, by the mapping and by the validator.
  *
- * <p>Compiled stylesheets are kept per file and recompiled when the file changes, so a mapping can be
- * edited without a restart. Thread-safe.
+ * <p>Stylesheets are compiled once per file and again when the file changes ({@link CompiledStylesheets}),
+ * so a mapping can be edited without a restart. Thread-safe.
  */
 public final class UblMapping {
 
@@ -39,11 +37,8 @@ public final class UblMapping {
     public record Mapped(byte[] document, org.w3c.dom.Document source) {
     }
 
-    private record Compiled(FileTime modified, XsltExecutable executable) {
-    }
-
     private final Processor processor = new Processor(false);
-    private final Map<Path, Compiled> compiled = new ConcurrentHashMap<>();
+    private final CompiledStylesheets stylesheets = new CompiledStylesheets(processor);
     private final UblValidator validator;
 
     public UblMapping(UblValidator validator) {
@@ -96,13 +91,7 @@ public final class UblMapping {
 
     private XsltExecutable executable(Path file) {
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            Compiled c = compiled.get(file);
-            if (c == null || !c.modified().equals(modified)) {
-                c = new Compiled(modified, processor.newXsltCompiler().compile(new StreamSource(file.toFile())));
-                compiled.put(file, c);
-            }
-            return c.executable();
+            return stylesheets.get(file);
         } catch (IOException e) {
             throw new IllegalStateException("mapping file not readable: " + file + ": " + e.getMessage(), e);
         } catch (SaxonApiException e) {
