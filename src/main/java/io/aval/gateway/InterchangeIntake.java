@@ -111,9 +111,9 @@ public final class InterchangeIntake {
         boolean toSupplier = partners.isSupplier(h.recipientId(), h.recipientQualifier());
         Direction direction = fromSupplier ? Direction.OUTBOUND : Direction.INBOUND;
         Partner partner = fromSupplier ? recipient.orElse(null) : sender.orElse(null);
-        journal.describe(interchangeId, new Journal.Envelope(direction, partner == null ? null : partner.id(),
+        Journal.Envelope envelope = new Journal.Envelope(direction, partner == null ? null : partner.id(),
                 h.senderId(), h.senderQualifier(), h.recipientId(), h.recipientQualifier(), h.controlRef(),
-                h.syntax(), scan.businessDate()));
+                h.syntax(), scan.businessDate());
 
         List<Finding> problems = new ArrayList<>(scan.findings());
         if (fromSupplier && recipient.isEmpty()) {
@@ -127,11 +127,12 @@ public final class InterchangeIntake {
                     "recipient " + h.recipientId() + ":" + h.recipientQualifier() + " is not one of the supplier's identities"));
         }
         if (!problems.isEmpty()) {
+            journal.describe(interchangeId, envelope);
             answer(record, partner, direction, scan, ContrlReports.rejection(h, problems.get(0)));
             reject(interchangeId, partner, direction, source, scan, problems.get(0), InterchangeStatus.QUARANTINED);
             return List.of();
         }
-        if (!journal.claimReference(h.senderId(), h.recipientId(), h.controlRef(), interchangeId)) {
+        if (!journal.describeAndClaim(interchangeId, envelope)) {
             Long first = journal.referenceHolder(h.senderId(), h.recipientId(), h.controlRef());
             Finding dup = Finding.of(EdifactFinding.DUPLICATE_INTERCHANGE, h.segment(), "sender " + h.senderId()
                     + " already sent control reference " + h.controlRef() + " in interchange I-" + first);
@@ -169,9 +170,9 @@ public final class InterchangeIntake {
                     m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
                     standalone));
         });
-        found.flush();
+        // the CONTRL is journaled before the settlement: a crash between them finds it on the re-run (never built twice)
         answer(record, partner, direction, scan, ContrlReports.verdict(h, rejectedSlices, rejected));
-        journal.settle(interchangeId, InterchangeStatus.ACCEPTED, null);
+        found.settle(interchangeId);
         return journal.pendingOf(interchangeId);
     }
 
@@ -236,6 +237,13 @@ public final class InterchangeIntake {
             if (slice.size() >= MAX_MESSAGES || chars >= MAX_CHARS) {
                 flush();
             }
+        }
+
+        /** Records the rest and settles the interchange as accepted, in one transaction. */
+        void settle(long interchangeId) {
+            journal.addMessagesAndSettle(List.copyOf(slice), interchangeId, InterchangeStatus.ACCEPTED, null);
+            slice.clear();
+            chars = 0;
         }
 
         /** Records what is gathered (after a failure nothing is: the broker runs the interchange again). */

@@ -353,30 +353,38 @@ public final class Journal {
 
     public void describe(long interchangeId, Envelope e) {
         inTransaction(em -> {
-            InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
-            r.direction = e.direction() == null ? r.direction : e.direction();
-            r.partnerId = e.partnerId();
-            r.senderId = e.senderId();
-            r.senderQualifier = e.senderQualifier();
-            r.recipientId = e.recipientId();
-            r.recipientQualifier = e.recipientQualifier();
-            r.controlRef = e.controlRef();
-            r.syntax = e.syntax();
-            r.businessDate = e.businessDate();
-            r.updatedAt = Instant.now();
+            describe(em, interchangeId, e);
             return null;
         });
     }
 
+    private static void describe(EntityManager em, long interchangeId, Envelope e) {
+        InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
+        r.direction = e.direction() == null ? r.direction : e.direction();
+        r.partnerId = e.partnerId();
+        r.senderId = e.senderId();
+        r.senderQualifier = e.senderQualifier();
+        r.recipientId = e.recipientId();
+        r.recipientQualifier = e.recipientQualifier();
+        r.controlRef = e.controlRef();
+        r.syntax = e.syntax();
+        r.businessDate = e.businessDate();
+        r.updatedAt = Instant.now();
+    }
+
     public void settle(long interchangeId, InterchangeStatus status, String reason) {
         inTransaction(em -> {
-            InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
-            r.status = status;
-            r.reason = clip(reason);
-            r.updatedAt = Instant.now();
-            em.persist(new MessageEvent(interchangeId, null, status.name(), reason));
+            settle(em, interchangeId, status, reason);
             return null;
         });
+    }
+
+    private static void settle(EntityManager em, long interchangeId, InterchangeStatus status, String reason) {
+        InterchangeRecord r = em.find(InterchangeRecord.class, interchangeId);
+        r.status = status;
+        r.reason = clip(reason);
+        r.updatedAt = Instant.now();
+        em.persist(new MessageEvent(interchangeId, null, status.name(), reason));
     }
 
     /**
@@ -385,9 +393,24 @@ public final class Journal {
      * interchange (a redelivery) is true.
      */
     public boolean claimReference(String sender, String recipient, String controlRef, long interchangeId) {
+        return claimReference(sender, recipient, controlRef, interchangeId, null);
+    }
+
+    /**
+     * {@link #describe} and {@link #claimReference} in one transaction (one commit, where H2 writes a chunk
+     * of its file): the envelope is recorded whether or not the claim holds.
+     */
+    public boolean describeAndClaim(long interchangeId, Envelope e) {
+        return claimReference(e.senderId(), e.recipientId(), e.controlRef(), interchangeId, e);
+    }
+
+    private boolean claimReference(String sender, String recipient, String controlRef, long interchangeId, Envelope e) {
         InterchangeReference.Key key = new InterchangeReference.Key(sender, recipient, controlRef);
         try {
             return inTransaction(em -> {
+                if (e != null) {
+                    describe(em, interchangeId, e);
+                }
                 InterchangeReference existing = em.find(InterchangeReference.class, key);
                 if (existing != null) {
                     return existing.interchangeId == interchangeId;
@@ -398,6 +421,9 @@ public final class Journal {
             });
         } catch (PersistenceException raced) {
             return inTransaction(em -> {
+                if (e != null) {
+                    describe(em, interchangeId, e);
+                }
                 InterchangeReference existing = em.find(InterchangeReference.class, key);
                 return existing != null && existing.interchangeId == interchangeId;
             });
@@ -423,6 +449,18 @@ public final class Journal {
             return List.of();
         }
         return inTransaction(em -> messages.stream().map(m -> persistMessage(em, m)).toList());
+    }
+
+    /**
+     * The last messages of an interchange and its settlement in one transaction (one commit): a crash
+     * before it leaves the interchange RECEIVED without these messages, to be run again.
+     */
+    public List<Long> addMessagesAndSettle(List<NewMessage> messages, long interchangeId, InterchangeStatus status, String reason) {
+        return inTransaction(em -> {
+            List<Long> ids = messages.stream().map(m -> persistMessage(em, m)).toList();
+            settle(em, interchangeId, status, reason);
+            return ids;
+        });
     }
 
     private static long persistMessage(EntityManager em, NewMessage m) {

@@ -123,26 +123,20 @@ public final class SignalEngine {
         if (known != null && !date.isAfter(known)) {
             return out;
         }
-        boolean moved = inTransaction(em -> {
+        // the clock moves in the transaction that stores the signals it makes due: a crash between the two
+        // would leave the day's silences unevaluated for good (the clock says the day is done), and it is one
+        // commit, not two
+        inTransaction(em -> {
             SignalClock clock = em.find(SignalClock.class, SignalClock.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
             if (clock == null) {
                 em.persist(new SignalClock(date));
-                return true;
-            }
-            if (!date.isAfter(clock.businessTime())) {
+            } else if (!date.isAfter(clock.businessTime())) {
                 return false;
+            } else {
+                clock.moveTo(date);
             }
-            clock.moveTo(date);
-            return true;
-        });
-        knownBusinessTime = known == null || date.isAfter(known) ? date : known;
-        if (!moved) {
-            return out;
-        }
-        LocalDate asOf = date.minusDays(1);
-        Map<String, List<LocalDate>> dates = history.orderDatesByAccount();
-        inTransaction(em -> {
-            for (Map.Entry<String, List<LocalDate>> e : dates.entrySet()) {
+            LocalDate asOf = date.minusDays(1);
+            for (Map.Entry<String, List<LocalDate>> e : history.orderDatesByAccount().entrySet()) {
                 for (SignalDetector d : detectors) {
                     for (Signal s : d.onBusinessTime(e.getKey(), e.getValue(), asOf, settings)) {
                         if (signals.saveIfNew(em, s)) {
@@ -153,6 +147,7 @@ public final class SignalEngine {
             }
             return true;
         });
+        knownBusinessTime = known == null || date.isAfter(known) ? date : known;
         return out;
     }
 
