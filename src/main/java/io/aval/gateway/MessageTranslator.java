@@ -47,7 +47,10 @@ public final class MessageTranslator {
         return recipient;
     }
 
-    /** Body in: message journal id (or its record, from a batch). Body out: the message as EDIFACT XML; headers name the mapping. */
+    /**
+     * Body in: message journal id (or its record, from a batch). Body out: the message in the stock reader's XML
+     * shape, as a parsed tree (Saxon {@code XdmNode}); headers name the mapping.
+     */
     public void read(Exchange exchange) {
         Message in = exchange.getMessage();
         QueuedMessage queued = QueuedMessage.take(in, journal, partners);
@@ -61,7 +64,10 @@ public final class MessageTranslator {
         in.setHeader(AvalHeaders.DOCUMENT_TYPE, mapping.documentType());
         in.setHeader("sellerId", recipientOf(m.interchangeId()));
         try {
-            in.setBody(readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader()));
+            // the reader's events go straight into the tree the mapping and the tap read
+            UblMapping.Tree tree = ubl.newTree();
+            readers.read(m.rawText(), m.messageVersion(), partner.inbound().reader(), tree.handler());
+            in.setBody(tree.document());
         } catch (MessageRejectedException e) {
             throw new MessageRejectedException("partner " + m.partnerId() + ", interchange " + m.interchangeRef()
                     + ", message " + m.messageRef() + " (" + m.messageType() + " " + m.documentNumber() + "): " + e.getMessage());
@@ -88,8 +94,11 @@ public final class MessageTranslator {
                 parameters.put(name, value);
             }
         }
-        UblMapping.Mapped mapped = ubl.map(in.getBody(String.class), java.nio.file.Path.of(in.getHeader(AvalHeaders.MAPPING, String.class)),
-                parameters, in.getHeader(AvalHeaders.DOCUMENT_TYPE, String.class));
+        java.nio.file.Path stylesheet = java.nio.file.Path.of(in.getHeader(AvalHeaders.MAPPING, String.class));
+        String documentType = in.getHeader(AvalHeaders.DOCUMENT_TYPE, String.class);
+        UblMapping.Mapped mapped = in.getBody() instanceof net.sf.saxon.s9api.XdmNode tree
+                ? ubl.map(tree, stylesheet, parameters, documentType)
+                : ubl.map(in.getBody(String.class), stylesheet, parameters, documentType);
         in.setHeader(SOURCE_TREE, mapped.source());
         in.setBody(mapped.document());
     }

@@ -67,10 +67,74 @@ public final class EdifactReaders implements AutoCloseable {
         }
         String xml = sink.getResult();
         if (xml.contains(":BadMessage")) {
-            throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
-                    "the " + directory + " reader could not structure the message (it came out as BadMessage)"));
+            throw badMessage(directory);
         }
         return xml;
+    }
+
+    /**
+     * {@link #read(String, String, String)} into {@code handler} as SAX events: the Aval reader's filter bypass hands
+     * them over without writing and re-parsing text; a config Smooks does not bypass (the stock reader, a config with
+     * other visitors) is read to text and parsed into the handler, the same document either way.
+     *
+     * @throws MessageRejectedException when the reader cannot structure the message
+     */
+    public void read(String interchange, String directory, String reader, org.xml.sax.ContentHandler handler) {
+        String name = reader == null || reader.isBlank() ? defaultReader : reader;
+        if (!"stock".equalsIgnoreCase(name)) {
+            Smooks smooks = instance(configFor(directory, reader));
+            BadMessageWatch watch = new BadMessageWatch(handler);
+            io.aval.edifact.fast.ContentHandlerSink sink = new io.aval.edifact.fast.ContentHandlerSink(watch);
+            try {
+                smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(encode(interchange, inputCharset(name, interchange)))), sink);
+            } catch (RuntimeException e) {
+                if (e instanceof MessageRejectedException) {
+                    throw e;
+                }
+                throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
+                        directory + " reader: " + rootCause(e)));
+            }
+            if (sink.written()) {
+                if (watch.seen) {
+                    throw badMessage(directory);
+                }
+                return;
+            }
+        }
+        String xml = read(interchange, directory, reader);
+        try {
+            javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            org.xml.sax.XMLReader parser = factory.newSAXParser().getXMLReader();
+            parser.setContentHandler(handler);
+            parser.parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+            throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
+                    directory + " reader: its XML is not readable: " + rootCause(e)));
+        }
+    }
+
+    private static MessageRejectedException badMessage(String directory) {
+        return new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
+                "the " + directory + " reader could not structure the message (it came out as BadMessage)"));
+    }
+
+    /** Passes the reader's events on and notes a {@code BadMessage} element (the stock shape of a message it could not structure). */
+    private static final class BadMessageWatch extends org.xml.sax.helpers.XMLFilterImpl {
+        boolean seen;
+
+        BadMessageWatch(org.xml.sax.ContentHandler handler) {
+            setContentHandler(handler);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts)
+                throws org.xml.sax.SAXException {
+            if ("BadMessage".equals(localName)) {
+                seen = true;
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
     }
 
     /**

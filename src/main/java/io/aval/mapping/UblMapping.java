@@ -59,6 +59,46 @@ public final class UblMapping {
         } catch (SaxonApiException e) {
             throw new MessageRejectedException("the message's XML is not readable: " + e.getMessage());
         }
+        return map(message, stylesheet, parameters, documentType);
+    }
+
+    /**
+     * A tree for {@link #map(XdmNode, Path, Map, String)} built from a reader's SAX events ({@link
+     * EdifactReaders#read(String, String, String, org.xml.sax.ContentHandler)} into {@link Tree#handler()}): the
+     * message's XML is never written out as text and parsed back.
+     */
+    public Tree newTree() {
+        try {
+            return new Tree(processor.newDocumentBuilder().newBuildingContentHandler());
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("Saxon cannot build a tree from SAX events: " + e.getMessage(), e);
+        }
+    }
+
+    /** A message tree being built from SAX events. */
+    public static final class Tree {
+        private final net.sf.saxon.s9api.BuildingContentHandler handler;
+
+        private Tree(net.sf.saxon.s9api.BuildingContentHandler handler) {
+            this.handler = handler;
+        }
+
+        public org.xml.sax.ContentHandler handler() {
+            return handler;
+        }
+
+        /** the document, once the handler has had all its events */
+        public XdmNode document() {
+            try {
+                return handler.getDocumentNode();
+            } catch (SaxonApiException e) {
+                throw new MessageRejectedException("the message's XML is not readable: " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@link #map(String, Path, Map, String)} for a message already parsed ({@link #newTree}). */
+    public Mapped map(XdmNode message, Path stylesheet, Map<String, String> parameters, String documentType) {
         Xslt30Transformer transformer = executable(stylesheet).load30();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         UblValidator.Check check = validator.check(documentType);

@@ -4,7 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aval.testing.TestGateway;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The gateway hands the reader a message's journaled text: it must reach the reader as the bytes
@@ -48,5 +58,49 @@ class EdifactReadersTest {
         assertThat(EdifactReaders.inputCharset("aval", orders("UNOC", "x"))).isEqualTo(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(EdifactReaders.inputCharset("aval", orders("UNOW", "x"))).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(EdifactReaders.inputCharset("aval", orders("UNOD", "x"))).isEqualTo(java.nio.charset.Charset.forName("ISO-8859-2"));
+    }
+
+    /**
+     * The gateway builds the mapping's tree from the reader's SAX events (no text in between): the same tree as
+     * parsing the reader's XML text, for the Aval reader (its filter bypass hands the events over) and for the
+     * stock reader (read to text and parsed: Smooks runs its filter).
+     */
+    @ParameterizedTest
+    @CsvSource({"orders-d96a.edi,aval", "orders-d96a-no-una-release.edi,aval", "desadv-d96a.edi,aval",
+            "invoic-d96a.edi,aval", "invoic-d96a-credit-note.edi,aval", "orders-d96a.edi,stock"})
+    void theEventsBuildTheTreeTheTextParsesTo(String sample, String reader) throws Exception {
+        String interchange = Files.readString(TestGateway.HOME.resolve("src/test/resources/samples").resolve(sample),
+                StandardCharsets.ISO_8859_1);
+        UblMapping mapping = new UblMapping(null);
+
+        UblMapping.Tree tree = mapping.newTree();
+        readers.read(interchange, "D96A", reader, tree.handler());
+        XdmNode fromText = new Processor(false).newDocumentBuilder().build(
+                new javax.xml.transform.stream.StreamSource(new java.io.StringReader(readers.read(interchange, "D96A", reader))));
+
+        assertThat(serialised(tree.document())).contains("BGM").isEqualTo(serialised(fromText));
+    }
+
+    @Test
+    void aMessageTheReaderCouldNotStructureIsRejectedFromTheEventsToo(@TempDir Path mappings) throws Exception {
+        // a reader config that emits the stock <BadMessage> element instead of failing (badMessage=emit)
+        Path d96a = Files.createDirectories(mappings.resolve("edifact/d96a"));
+        Files.writeString(d96a.resolve("parse-aval.smooks.xml"), Files.readString(TestGateway.HOME
+                .resolve("mappings/edifact/d96a/parse-aval.smooks.xml")).replace(">reject<", ">emit<"));
+        EdifactReaders emitting = new EdifactReaders(mappings, "aval");
+        String unstructurable = "UNA:+.? 'UNB+UNOC:3+5412345000013:14+4012345000009:14+250102:1200+R1'"
+                + "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+PO-1+9'QTY+21:10'QTY+21:10'UNT+5+1'UNZ+1+R1'";
+        assertThatThrownBy(() -> emitting.read(unstructurable, "D96A", "aval"))
+                .isInstanceOf(MessageRejectedException.class).hasMessageContaining("came out as BadMessage");
+        assertThatThrownBy(() -> emitting.read(unstructurable, "D96A", "aval", new UblMapping(null).newTree().handler()))
+                .isInstanceOf(MessageRejectedException.class).hasMessageContaining("came out as BadMessage");
+    }
+
+    private static String serialised(XdmNode node) throws Exception {
+        StringWriter out = new StringWriter();
+        Serializer s = node.getProcessor().newSerializer(out);
+        s.setOutputProperty(Serializer.Property.OMIT_XML_DECLARATION, "yes");
+        s.serializeNode(node);
+        return out.toString();
     }
 }

@@ -33,7 +33,8 @@ import java.util.List;
  * reader feeding it, and this visitor does nothing. When it is asked, it writes the reader's XML straight to the sink
  * (the events {@link AvalEdifactReader} gives Smooks, as text in the form Smooks' SAX NG serialiser writes, the same
  * XML as the stock reader's) for a {@code StreamSource} or {@code ReaderSource} into a {@code StreamSink} (in the
- * execution context's content encoding, as Smooks) or a {@code WriterSink}/{@code StringSink}; it declines, leaving
+ * execution context's content encoding, as Smooks) or a {@code WriterSink}/{@code StringSink}, or hands the same
+ * events to the handler of a {@link ContentHandlerSink} (no text in between); it declines, leaving
  * the run to the filter, for other sources or sinks (a {@code DOMSink}...), when default serialisation is off or when
  * the config's reader is not exactly one {@link AvalEdifactReader}. Reading errors come out as from the filter: a
  * {@link SmooksException} whose cause is what the reader threw.
@@ -55,6 +56,22 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
         InterchangeParser p = parser(config);
         if (p == null) {
             return false;
+        }
+        if (sink instanceof ContentHandlerSink events) {
+            try {
+                if (source instanceof StreamSource) {
+                    p.parse(((StreamSource<?>) source).getInputStream(), events.handler());
+                } else {
+                    p.parse(((ReaderSource<?>) source).getReader(), events.handler());
+                }
+                events.markWritten();
+            } catch (Exception e) {
+                throw new SmooksException("Unable to filter InputStream for target profile ["
+                        + executionContext.getTargetProfiles().getBaseProfile() + "].", e);
+            } finally {
+                FilterBypassIo.close(source, sink, executionContext);
+            }
+            return true;
         }
         Writer out = FilterBypassIo.writerFor(sink, executionContext);
         if (out == null) {
