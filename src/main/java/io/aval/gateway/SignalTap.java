@@ -114,7 +114,7 @@ public final class SignalTap {
 
     /**
      * A batch: the messages not yet tapped, in order, evaluated together ({@link SignalEngine#acceptAll})
-     * and noted as tapped in one transaction. A message whose event did not come with the batch is
+     * and noted as tapped in the engine's last transaction for them. A message whose event did not come with the batch is
      * read from the journal, as a single message would be.
      */
     void acceptBatch(TapBatch batch) {
@@ -140,12 +140,15 @@ public final class SignalTap {
             ids.add(item.messageId());
             events.add(event);
         }
-        List<List<Signal>> fresh = engine.acceptAll(events);
-        for (int i = 0; i < ids.size(); i++) {
-            notes.put(ids.get(i), tapNote(fresh.get(i)));
-            log(fresh.get(i));
-        }
-        journal.tappedAll(notes);
+        // noted as tapped in the engine's last commit for the batch, the one that records the last events
+        List<List<Signal>> fresh = engine.acceptAll(events, (em, raised) -> {
+            java.util.Map<Long, String> all = new java.util.LinkedHashMap<>(notes);
+            for (int i = 0; i < ids.size(); i++) {
+                all.put(ids.get(i), tapNote(raised.get(i)));
+            }
+            journal.tappedAll(em, all);
+        });
+        fresh.forEach(SignalTap::log);
     }
 
     /** Taps a message from its journal record: reads it again with the partner's reader. */

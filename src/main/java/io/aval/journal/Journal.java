@@ -739,13 +739,18 @@ public final class Journal {
         if (notes.isEmpty()) {
             return;
         }
-        Instant at = Instant.now();
         inTransaction(em -> {
-            notes.forEach((id, note) -> em.createQuery(
-                            "update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
-                    .setParameter("at", at).setParameter("note", clip(note)).setParameter("id", id).executeUpdate());
+            tappedAll(em, notes);
             return null;
         });
+    }
+
+    /** {@link #tappedAll(Map)} in the caller's transaction (the signal engine's, which records the messages' events). */
+    public void tappedAll(EntityManager em, Map<Long, String> notes) {
+        Instant at = Instant.now();
+        notes.forEach((id, note) -> em.createQuery(
+                        "update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
+                .setParameter("at", at).setParameter("note", clip(note)).setParameter("id", id).executeUpdate());
     }
 
     /** Which of these messages the signal tap has already taken; reads no message text. */

@@ -70,7 +70,32 @@ public final class SignalEngine {
      * @return for each event, in order, the signals stored because of it
      */
     public List<List<Signal>> acceptAll(List<AccountEvent> events) {
+        return acceptAll(events, null);
+    }
+
+    /** Work of the caller's done in the engine's last transaction of a batch, with the batch's outcome. */
+    @FunctionalInterface
+    public interface Finish {
+        /** {@code signals}: for each event, in order, the signals stored because of it */
+        void run(EntityManager em, List<List<Signal>> signals);
+    }
+
+    /**
+     * {@link #acceptAll(List)}, then {@code finish} in the transaction of the batch's last run (one of its own when
+     * there are no events): the pipeline notes its messages as tapped in the commit that records their events.
+     * Each run's transaction also moves business time to the run's date when that is new (and stores the
+     * silences it makes due): one commit per run, and a crash cannot move the clock without them.
+     */
+    public List<List<Signal>> acceptAll(List<AccountEvent> events, Finish finish) {
         List<List<Signal>> out = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            if (finish != null) {
+                inTransaction(em -> {
+                    finish.run(em, out);
+                });
+            }
+            return out;
+        }
         int start = 0;
         while (start < events.size()) {
             AccountEvent first = events.get(start);
@@ -79,12 +104,16 @@ public final class SignalEngine {
                     && events.get(end).businessDate().equals(first.businessDate())) {
                 end++;
             }
-            List<Signal> due = advanceBusinessTime(first.businessDate());
             List<AccountEvent> run = events.subList(start, end);
+            boolean last = end == events.size();
+            LocalDate date = first.businessDate();
+            LocalDate known = knownBusinessTime;
+            boolean newDay = known == null || date.isAfter(known);
             List<List<Signal>> fresh = new ArrayList<>();
             inTransaction(em -> {
+                List<Signal> due = newDay ? moveBusinessTime(em, date) : new ArrayList<>();
                 AccountHistory current = history.load(em, first.accountId());
-                Set<String> recorded = recordedOn(em, first.accountId(), first.businessDate());
+                Set<String> recorded = recordedOn(em, first.accountId(), date);
                 AccountHistoryStore.Stamping stamping = new AccountHistoryStore.Stamping(first.accountId());
                 for (AccountEvent event : run) {
                     List<Signal> raised = new ArrayList<>();
@@ -103,8 +132,16 @@ public final class SignalEngine {
                     fresh.add(raised);
                 }
                 stamping.write(em);
+                fresh.get(0).addAll(0, due);
+                if (last && finish != null) {
+                    List<List<Signal>> all = new ArrayList<>(out);
+                    all.addAll(fresh);
+                    finish.run(em, all);
+                }
             });
-            fresh.get(0).addAll(0, due);
+            if (newDay) {
+                moved(date);
+            }
             out.addAll(fresh);
             start = end;
         }
@@ -118,37 +155,52 @@ public final class SignalEngine {
      * @return the signals that became due
      */
     public List<Signal> advanceBusinessTime(LocalDate date) {
-        List<Signal> out = new ArrayList<>();
         LocalDate known = knownBusinessTime;
         if (known != null && !date.isAfter(known)) {
-            return out;
+            return new ArrayList<>();
         }
-        // the clock moves in the transaction that stores the signals it makes due: a crash between the two
-        // would leave the day's silences unevaluated for good (the clock says the day is done), and it is one
-        // commit, not two
+        List<Signal> out = new ArrayList<>();
         inTransaction(em -> {
-            SignalClock clock = em.find(SignalClock.class, SignalClock.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
-            if (clock == null) {
-                em.persist(new SignalClock(date));
-            } else if (!date.isAfter(clock.businessTime())) {
-                return false;
-            } else {
-                clock.moveTo(date);
-            }
-            LocalDate asOf = date.minusDays(1);
-            for (Map.Entry<String, List<LocalDate>> e : history.orderDatesByAccount().entrySet()) {
-                for (SignalDetector d : detectors) {
-                    for (Signal s : d.onBusinessTime(e.getKey(), e.getValue(), asOf, settings)) {
-                        if (signals.saveIfNew(em, s)) {
-                            out.add(s);
-                        }
+            out.addAll(moveBusinessTime(em, date));
+        });
+        moved(date);
+        return out;
+    }
+
+    /**
+     * In the caller's transaction: the clock moves in the transaction that stores the signals it makes due (a
+     * crash between the two would leave the day's silences unevaluated for good: the clock says the day is done).
+     * Nothing when the stored clock is already at or past {@code date}.
+     */
+    private List<Signal> moveBusinessTime(EntityManager em, LocalDate date) {
+        List<Signal> out = new ArrayList<>();
+        SignalClock clock = em.find(SignalClock.class, SignalClock.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
+        if (clock == null) {
+            em.persist(new SignalClock(date));
+        } else if (!date.isAfter(clock.businessTime())) {
+            return out;
+        } else {
+            clock.moveTo(date);
+        }
+        LocalDate asOf = date.minusDays(1);
+        for (Map.Entry<String, List<LocalDate>> e : history.orderDatesByAccount().entrySet()) {
+            for (SignalDetector d : detectors) {
+                for (Signal s : d.onBusinessTime(e.getKey(), e.getValue(), asOf, settings)) {
+                    if (signals.saveIfNew(em, s)) {
+                        out.add(s);
                     }
                 }
             }
-            return true;
-        });
-        knownBusinessTime = known == null || date.isAfter(known) ? date : known;
+        }
         return out;
+    }
+
+    /** After a commit that moved (or found) the stored clock at {@code date}. */
+    private synchronized void moved(LocalDate date) {
+        LocalDate known = knownBusinessTime;
+        if (known == null || date.isAfter(known)) {
+            knownBusinessTime = date;
+        }
     }
 
     /** The newest business date seen, if any event was accepted. */
@@ -192,17 +244,12 @@ public final class SignalEngine {
         return messageType + '\u0000' + documentNumber;
     }
 
-    private interface Work {
-        boolean run(EntityManager em);
-    }
-
-    private boolean inTransaction(Work work) {
+    private void inTransaction(java.util.function.Consumer<EntityManager> work) {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
-            boolean result = work.run(em);
+            work.accept(em);
             em.getTransaction().commit();
-            return result;
         } catch (RuntimeException e) {
             if (em.getTransaction().isActive()) {
                 em.getTransaction().rollback();
@@ -211,12 +258,5 @@ public final class SignalEngine {
         } finally {
             em.close();
         }
-    }
-
-    private void inTransaction(java.util.function.Consumer<EntityManager> work) {
-        inTransaction(em -> {
-            work.accept(em);
-            return true;
-        });
     }
 }

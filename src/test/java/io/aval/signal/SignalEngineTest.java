@@ -110,4 +110,40 @@ class SignalEngineTest {
             assertThat(s.engine.businessTime()).contains(START.plusDays(10));
         }
     }
+
+    /**
+     * The pipeline notes a batch's messages as tapped in the engine's last transaction ({@code finish}); the clock
+     * moves in the same one. When that transaction fails nothing of the batch stays: not its events, not the
+     * clock, not a signal; the batch run again is taken whole.
+     */
+    @Test
+    void aBatchWhoseLastTransactionFailsLeavesNothingBehind() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000144");
+            for (int i = 0; i < 8; i++) {
+                s.add(a.bareOrder(START.plusWeeks(i)).line(AccountFixture.JOINT, "Joint torique 40mm", 500, "1.25"));
+            }
+            s.run();
+            LocalDate before = s.engine.businessTime().orElseThrow();
+            int signals = s.engine.signals().list().size();
+            LocalDate day = START.plusWeeks(9);
+            List<AccountEvent> batch = s.extract(List.of(
+                    a.bareOrder(day).line(AccountFixture.JOINT, "Joint torique 40mm", 4000, "1.25"),
+                    a.bareOrder(day).line(AccountFixture.JOINT, "Joint torique 40mm", 480, "1.25")), "B2");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.engine.acceptAll(batch, (em, raised) -> {
+                throw new IllegalStateException("journal unavailable");
+            })).hasMessage("journal unavailable");
+            assertThat(s.engine.businessTime()).contains(before);
+            assertThat(s.engine.history().load(a.gln).orders()).hasSize(8);
+            assertThat(s.engine.signals().list()).hasSize(signals);
+
+            List<List<Signal>> seen = new java.util.ArrayList<>();
+            List<List<Signal>> raised = s.engine.acceptAll(batch, (em, r) -> seen.addAll(r));
+            assertThat(seen).isEqualTo(raised).hasSize(2);
+            assertThat(raised.get(0)).extracting(Signal::type).contains(SignalType.LARGE_ORDER);
+            assertThat(s.engine.businessTime()).contains(day);
+            assertThat(s.engine.history().load(a.gln).orders()).hasSize(10);
+        }
+    }
 }
