@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--import-per-interchange", description = "ORDERS per interchange in the import run (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int importPerInterchange;
 
-    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: half of --import-interchanges, at least 2)")
+    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: three times --import-interchanges)")
     Integer importWarmUp;
 
     @Override

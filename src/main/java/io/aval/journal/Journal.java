@@ -748,9 +748,16 @@ public final class Journal {
     /** {@link #tappedAll(Map)} in the caller's transaction (the signal engine's, which records the messages' events). */
     public void tappedAll(EntityManager em, Map<Long, String> notes) {
         Instant at = Instant.now();
-        notes.forEach((id, note) -> em.createQuery(
-                        "update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
-                .setParameter("at", at).setParameter("note", clip(note)).setParameter("id", id).executeUpdate());
+        // one UPDATE per distinct note (most messages of a batch share "no signal"), not one per message
+        Map<String, List<Long>> byNote = new java.util.LinkedHashMap<>();
+        notes.forEach((id, note) -> byNote.computeIfAbsent(clip(note), k -> new ArrayList<>()).add(id));
+        byNote.forEach((note, ids) -> {
+            for (int from = 0; from < ids.size(); from += IN_SLICE) {
+                em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id in :ids")
+                        .setParameter("at", at).setParameter("note", note)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))).executeUpdate();
+            }
+        });
     }
 
     /** Which of these messages the signal tap has already taken; reads no message text. */

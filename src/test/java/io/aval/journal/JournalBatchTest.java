@@ -69,6 +69,22 @@ class JournalBatchTest {
         assertThat(journal.message(ids.get(2)).tapNote()).isEqualTo("tapped: 1 signal(s)");
     }
 
+    @Test
+    void notesMoreMessagesThanOneStatementMayNameEachWithItsOwnNote() {
+        List<Long> ids = store.messages("JB5", 2_500, MessageStatus.DELIVERED);
+        Map<Long, String> notes = new LinkedHashMap<>();
+        ids.forEach(id -> notes.put(id, "tapped"));
+        notes.put(ids.get(1_700), "tapped: 1 signal(s)");
+
+        journal.tappedAll(notes);
+
+        assertThat(journal.tappedAmong(ids)).hasSize(2_500);
+        assertThat(journal.messages(ids)).extracting(MessageRecord::tapNote).containsOnly("tapped", "tapped: 1 signal(s)")
+                .filteredOn("tapped: 1 signal(s)"::equals).hasSize(1);
+        assertThat(journal.message(ids.get(1_700)).tapNote()).isEqualTo("tapped: 1 signal(s)");
+        assertThat(journal.message(ids.get(2_499)).tapNote()).isEqualTo("tapped");
+    }
+
     /** What an import waits on: "anything in progress?" must say what counting says, each kind of work on its own. */
     @Test
     void anythingPendingIsWhatTheCountSays(@TempDir Path own) {
