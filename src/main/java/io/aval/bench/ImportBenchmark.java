@@ -39,7 +39,7 @@ public final class ImportBenchmark {
     /**
      * The warm-up when none is asked for: three times the measured interchanges, at least 2. Half was too
      * little: in a JFR profile of 2026-11-27 (2,000 interchanges of 20 warm-up, 1,000 measured) the C2
-     * compiler took about as much CPU as the pipeline's own threads for the first 40,000 or so messages, and
+     * compiler took about two thirds as much CPU as the pipeline's own threads for the first 40,000 or so messages, and
      * about nothing after; most code of the pipeline runs once per message, so it reaches C2's thresholds
      * only after some 10,000 messages, and once-per-interchange code twenty times later. The figure is meant
      * for what a long import of archives runs at, not for its first minute.
