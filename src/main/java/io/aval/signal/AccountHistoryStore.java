@@ -209,25 +209,35 @@ public final class AccountHistoryStore {
      * only the orders recorded since; an account whose new orders do not follow on (another instance
      * wrote in between) is read whole.
      */
-    public synchronized Map<String, List<LocalDate>> orderDatesByAccount() {
+    public Map<String, List<LocalDate>> orderDatesByAccount() {
         EntityManager em = emf.createEntityManager();
         try {
-            Map<String, List<LocalDate>> out = new TreeMap<>();
-            Map<String, OrderDates> now = new HashMap<>();
-            for (AccountHistoryStamp stamp : em.createQuery("select s from AccountHistoryStamp s where s.orders > 0",
-                    AccountHistoryStamp.class).getResultList()) {
-                OrderDates known = orderDates.get(stamp.accountId());
-                OrderDates current = known != null && known.orders() == stamp.orders() && known.lastOrderId() == stamp.lastOrderId()
-                        ? known : orderDatesOf(em, stamp, known);
-                now.put(stamp.accountId(), current);
-                out.put(stamp.accountId(), List.copyOf(current.dates()));
-            }
-            orderDates.clear();
-            orderDates.putAll(now);
-            return out;
+            return orderDatesByAccount(em);
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * {@link #orderDatesByAccount()} read through the caller's entity manager: the signal engine asks inside the
+     * transaction that moves business time, which then needs no second connection from the pool.
+     */
+    public synchronized Map<String, List<LocalDate>> orderDatesByAccount(EntityManager em) {
+        Map<String, List<LocalDate>> out = new TreeMap<>();
+        Map<String, OrderDates> now = new HashMap<>();
+        for (AccountHistoryStamp stamp : em.createQuery("select s from AccountHistoryStamp s where s.orders > 0",
+                AccountHistoryStamp.class).getResultList()) {
+            // read, not kept: the caller's persistence context would otherwise check every account's stamp at each flush
+            em.detach(stamp);
+            OrderDates known = orderDates.get(stamp.accountId());
+            OrderDates current = known != null && known.orders() == stamp.orders() && known.lastOrderId() == stamp.lastOrderId()
+                    ? known : orderDatesOf(em, stamp, known);
+            now.put(stamp.accountId(), current);
+            out.put(stamp.accountId(), List.copyOf(current.dates()));
+        }
+        orderDates.clear();
+        orderDates.putAll(now);
+        return out;
     }
 
     private static OrderDates orderDatesOf(EntityManager em, AccountHistoryStamp stamp, OrderDates known) {

@@ -183,7 +183,7 @@ public final class SignalEngine {
             clock.moveTo(date);
         }
         LocalDate asOf = date.minusDays(1);
-        for (Map.Entry<String, List<LocalDate>> e : history.orderDatesByAccount().entrySet()) {
+        for (Map.Entry<String, List<LocalDate>> e : history.orderDatesByAccount(em).entrySet()) {
             for (SignalDetector d : detectors) {
                 for (Signal s : d.onBusinessTime(e.getKey(), e.getValue(), asOf, settings)) {
                     if (signals.saveIfNew(em, s)) {
