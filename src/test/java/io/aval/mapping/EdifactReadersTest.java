@@ -96,6 +96,26 @@ class EdifactReadersTest {
                 .isInstanceOf(MessageRejectedException.class).hasMessageContaining("came out as BadMessage");
     }
 
+    /** A config whose filter Smooks does not bypass (here: no bypass resource) still gives the handler the message. */
+    @Test
+    void aConfigWithoutTheBypassIsReadToTextAndParsed(@TempDir Path mappings) throws Exception {
+        Path d96a = Files.createDirectories(mappings.resolve("edifact/d96a"));
+        String config = Files.readString(TestGateway.HOME.resolve("mappings/edifact/d96a/parse-aval.smooks.xml"));
+        String withoutBypass = config.replaceAll("(?s)<resource-config selector=\"#document\">.*?</resource-config>", "");
+        assertThat(withoutBypass).doesNotContain("AvalEdifactReaderBypass");
+        Files.writeString(d96a.resolve("parse-aval.smooks.xml"), withoutBypass);
+        EdifactReaders filtered = new EdifactReaders(mappings, "aval");
+        String interchange = Files.readString(TestGateway.HOME.resolve("src/test/resources/samples/orders-d96a.edi"),
+                StandardCharsets.ISO_8859_1);
+
+        UblMapping.Tree tree = new UblMapping(null).newTree();
+        filtered.read(interchange, "D96A", "aval", tree.handler());
+        UblMapping.Tree bypassed = new UblMapping(null).newTree();
+        readers.read(interchange, "D96A", "aval", bypassed.handler());
+
+        assertThat(serialised(tree.document())).contains("BGM").isEqualTo(serialised(bypassed.document()));
+    }
+
     private static String serialised(XdmNode node) throws Exception {
         StringWriter out = new StringWriter();
         Serializer s = node.getProcessor().newSerializer(out);

@@ -57,27 +57,21 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
         if (p == null) {
             return false;
         }
-        if (sink instanceof ContentHandlerSink events) {
-            try {
+        ContentHandlerSink events = sink instanceof ContentHandlerSink h ? h : null;
+        Writer out = events != null ? null : FilterBypassIo.writerFor(sink, executionContext);
+        if (events == null && out == null) {
+            return false;
+        }
+        try {
+            if (events != null) {
                 if (source instanceof StreamSource) {
                     p.parse(((StreamSource<?>) source).getInputStream(), events.handler());
                 } else {
                     p.parse(((ReaderSource<?>) source).getReader(), events.handler());
                 }
                 events.markWritten();
-            } catch (Exception e) {
-                throw new SmooksException("Unable to filter InputStream for target profile ["
-                        + executionContext.getTargetProfiles().getBaseProfile() + "].", e);
-            } finally {
-                FilterBypassIo.close(source, sink, executionContext);
+                return true;
             }
-            return true;
-        }
-        Writer out = FilterBypassIo.writerFor(sink, executionContext);
-        if (out == null) {
-            return false;
-        }
-        try {
             StringBuilder xml;
             if (source instanceof StreamSource) {
                 InputStream in = ((StreamSource<?>) source).getInputStream();
