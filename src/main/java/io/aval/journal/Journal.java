@@ -729,9 +729,7 @@ public final class Journal {
 
     /** The signal side has taken the message (or decided it carries nothing for it: the note says why). */
     public void tapped(long messageId, String note) {
-        inTransaction(em -> em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id = :id")
-                .setParameter("at", Instant.now()).setParameter("note", clip(note)).setParameter("id", messageId)
-                .executeUpdate());
+        tappedAll(java.util.Collections.singletonMap(messageId, note));
     }
 
     /** {@link #tapped} for several messages (message id → note) in one transaction. */

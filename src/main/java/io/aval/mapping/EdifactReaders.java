@@ -58,13 +58,8 @@ public final class EdifactReaders implements AutoCloseable {
         Path config = configFor(directory, reader);
         Smooks smooks = instance(config);
         StringSink sink = new StringSink();
-        byte[] bytes = encode(interchange, inputCharset(reader == null || reader.isBlank() ? defaultReader : reader, interchange));
-        try {
-            smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(bytes)), sink);
-        } catch (RuntimeException e) {
-            throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
-                    directory + " reader: " + rootCause(e)));
-        }
+        filter(smooks, encode(interchange, inputCharset(reader == null || reader.isBlank() ? defaultReader : reader, interchange)),
+                sink, directory);
         String xml = sink.getResult();
         if (xml.contains(":BadMessage")) {
             throw badMessage(directory);
@@ -85,15 +80,7 @@ public final class EdifactReaders implements AutoCloseable {
             Smooks smooks = instance(configFor(directory, reader));
             BadMessageWatch watch = new BadMessageWatch(handler);
             io.aval.edifact.fast.ContentHandlerSink sink = new io.aval.edifact.fast.ContentHandlerSink(watch);
-            try {
-                smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(encode(interchange, inputCharset(name, interchange)))), sink);
-            } catch (RuntimeException e) {
-                if (e instanceof MessageRejectedException) {
-                    throw e;
-                }
-                throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
-                        directory + " reader: " + rootCause(e)));
-            }
+            filter(smooks, encode(interchange, inputCharset(name, interchange)), sink, directory);
             if (sink.written()) {
                 if (watch.seen) {
                     throw badMessage(directory);
@@ -111,6 +98,16 @@ public final class EdifactReaders implements AutoCloseable {
         } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
             throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
                     directory + " reader: its XML is not readable: " + rootCause(e)));
+        }
+    }
+
+    /** One Smooks run of the reader over {@code bytes} into {@code sink}; a reader failure is the message's rejection. */
+    private static void filter(Smooks smooks, byte[] bytes, org.smooks.api.io.Sink sink, String directory) {
+        try {
+            smooks.filterSource(new StreamSource<>(new ByteArrayInputStream(bytes)), sink);
+        } catch (RuntimeException e) {
+            throw new MessageRejectedException(new Finding(EdifactFinding.MESSAGE_STRUCTURE, 0, null,
+                    directory + " reader: " + rootCause(e)));
         }
     }
 
