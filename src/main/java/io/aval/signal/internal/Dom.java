@@ -1,7 +1,10 @@
 package io.aval.signal.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -61,6 +64,32 @@ public final class Dom {
         List<Element> out = new ArrayList<>();
         collect(root, localName, out);
         return out;
+    }
+
+    /**
+     * {@link #descendants(Element, String)} for several names in one walk of the tree: for each name, its
+     * descendants in document order (an empty list for a name not found). Cheaper than a walk per name
+     * when the tree is a DOM view that makes a wrapper object for every node it visits.
+     */
+    public static Map<String, List<Element>> descendants(Element root, Set<String> localNames) {
+        Map<String, List<Element>> out = new HashMap<>();
+        for (String name : localNames) {
+            out.put(name, new ArrayList<>());
+        }
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Element e, Map<String, List<Element>> out) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) {
+                List<Element> found = out.get(localName(c));
+                if (found != null) {
+                    found.add(c);
+                }
+                collect(c, out);
+            }
+        }
     }
 
     private static void collect(Element e, String localName, List<Element> out) {
