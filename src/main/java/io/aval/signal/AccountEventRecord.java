@@ -57,9 +57,11 @@ public class AccountEventRecord {
     @Column(name = "payload", nullable = false, length = 1000000)
     private String payload;
 
+    // the lines never change once recorded, and their inserts already carry event_id and line_index (event_id is not
+    // nullable): not updatable, so Hibernate does not follow each insert with an UPDATE setting both again
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @jakarta.persistence.JoinColumn(name = "event_id", nullable = false)
-    @OrderColumn(name = "line_index")
+    @jakarta.persistence.JoinColumn(name = "event_id", nullable = false, updatable = false)
+    @OrderColumn(name = "line_index", updatable = false)
     private List<AccountEventLineRecord> lines = new ArrayList<>();
 
     protected AccountEventRecord() {
