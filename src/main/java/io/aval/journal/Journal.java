@@ -532,15 +532,21 @@ public final class Journal {
         }
         List<Long> all = List.copyOf(ids);
         return inTransaction(em -> {
-            List<MessageRecord> out = new ArrayList<>(all.size());
-            // in slices: PostgreSQL takes at most 32,767 parameters per statement, and an interchange may hold more messages
-            for (int from = 0; from < all.size(); from += IN_SLICE) {
-                out.addAll(em.createQuery("select m from MessageRecord m where m.id in :ids", MessageRecord.class)
-                        .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_SLICE))).getResultList());
-            }
+            List<MessageRecord> out = load(em, all);
             out.sort(Comparator.comparing(MessageRecord::id));
             return out;
         });
+    }
+
+    /** The records of these ids (those the journal holds), into {@code em}'s session. */
+    private static List<MessageRecord> load(EntityManager em, List<Long> ids) {
+        List<MessageRecord> out = new ArrayList<>(ids.size());
+        // in slices: PostgreSQL takes at most 32,767 parameters per statement, and an interchange may hold more messages
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            out.addAll(em.createQuery("select m from MessageRecord m where m.id in :ids", MessageRecord.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))).getResultList());
+        }
+        return out;
     }
 
     /** Ids per {@code in} list. */
@@ -577,8 +583,12 @@ public final class Journal {
         if (deliveredTo.isEmpty()) {
             return 0;
         }
-        return inTransaction(em -> (int) deliveredTo.entrySet().stream()
-                .filter(e -> move(em, e.getKey(), MessageStatus.DELIVERED, null, e.getValue())).count());
+        return inTransaction(em -> {
+            // the batch in one query: each move's em.find then finds its record in the session
+            load(em, List.copyOf(deliveredTo.keySet()));
+            return (int) deliveredTo.entrySet().stream()
+                    .filter(e -> move(em, e.getKey(), MessageStatus.DELIVERED, null, e.getValue())).count();
+        });
     }
 
     private static boolean move(EntityManager em, long messageId, MessageStatus status, String reason, String deliveredTo) {
