@@ -53,7 +53,7 @@ public final class SignalTap {
     /**
      * In the translation stage: extracts the account event from the message's tree that the mapping
      * parsed ({@link MessageTranslator#map}), or, called right after {@link MessageTranslator#read},
-     * from the body (the message's EDIFACT XML), so the tap does not read the message a second time.
+     * from the body (the tree {@code read} built, as XML text), so the tap does not read the message a second time.
      * Never fails the flow: a message the extractor cannot read is tapped from the journal later.
      */
     public void extract(Exchange exchange) {

@@ -3,9 +3,9 @@ package io.aval.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aval.testing.TestJournal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ordinary messages and interchanges are kept in their rows, not in H2's LOB storage (migration V82):
- * the setting is there after migration, and a message's raw text of a few hundred characters reads
- * back from a database that was closed and opened again.
+ * the setting is there after migration, and raw texts below and above the limit (600 and 70,000
+ * characters) read back from a database that was closed and opened again.
  */
 class InplaceLobTest {
 

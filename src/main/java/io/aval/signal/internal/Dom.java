@@ -61,9 +61,7 @@ public final class Dom {
 
     /** Descendants in document order with the given local name. */
     public static List<Element> descendants(Element root, String localName) {
-        List<Element> out = new ArrayList<>();
-        collect(root, localName, out);
-        return out;
+        return descendants(root, Set.of(localName)).get(localName);
     }
 
     /**
@@ -88,17 +86,6 @@ public final class Dom {
                     found.add(c);
                 }
                 collect(c, out);
-            }
-        }
-    }
-
-    private static void collect(Element e, String localName, List<Element> out) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                if (localName.equals(localName(c))) {
-                    out.add(c);
-                }
-                collect(c, localName, out);
             }
         }
     }
