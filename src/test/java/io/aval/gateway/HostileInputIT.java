@@ -203,7 +203,8 @@ class HostileInputIT {
 
     // ---- at the transports ---------------------------------------------------------------------
 
-    @Test
+    // repeated: before the 413 went out ahead of draining the rest of the body, 5 of 60 runs lost the answer to a reset
+    @org.junit.jupiter.api.RepeatedTest(20)
     void chunkedBodyWithoutContentLengthOverTheLimitIsRefusedWith413AndNothingIsJournaled() throws Exception {
         int before = gateway.journal().entries(JournalQuery.all()).size();
         long size = 3L * MAX_BODY;

@@ -79,7 +79,7 @@ public final class PartnerAuthFilter implements Filter {
         }
         request.setAttribute(PARTNER, partner.get());
         if (request.getContentLengthLong() > maxBodyBytes) {
-            send(response, 413, "too_large", tooLarge(request.getContentLengthLong() + " bytes"));
+            refuseTooLarge(request, response, request.getContentLengthLong() + " bytes");
             return;
         }
         if ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) {
@@ -93,15 +93,41 @@ public final class PartnerAuthFilter implements Filter {
     private void passBounded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            send(response, 413, "too_large", tooLarge(request.getContentLengthLong() + " bytes"));
+            refuseTooLarge(request, response, request.getContentLengthLong() + " bytes");
             return;
         }
         byte[] body = readBounded(request.getInputStream());
         if (body == null) {
-            send(response, 413, "too_large", tooLarge("more than " + maxBodyBytes + " bytes"));
+            refuseTooLarge(request, response, "more than " + maxBodyBytes + " bytes");
             return;
         }
         chain.doFilter(new BufferedRequest(request, body), response);
+    }
+
+    /** How much of a refused body is still read after the 413, as a multiple of the limit. */
+    private static final int DRAIN_LIMITS = 4;
+
+    /**
+     * 413 for a body over the limit (declared by its Content-Length, or found while reading a chunked one): the
+     * client may still be sending it. The answer goes out first, with {@code Connection: close}; then up to
+     * {@link #DRAIN_LIMITS} times the limit of the body is read and dropped before the connection closes. Closing
+     * a socket with request bytes unread makes the kernel answer the client's next segment with a reset, which
+     * can throw away the 413 before the client has read it (the client saw "header parser received no bytes").
+     */
+    private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, String size) throws IOException {
+        response.setHeader("Connection", "close");
+        send(response, 413, "too_large", tooLarge(size));
+        response.flushBuffer();
+        InputStream in = request.getInputStream();
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMITS * maxBodyBytes;
+        try {
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1; ) {
+                left -= n;
+            }
+        } catch (IOException gone) {
+            // the client stopped sending: nothing more to drain
+        }
     }
 
     private String tooLarge(String size) {
