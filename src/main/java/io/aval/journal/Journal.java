@@ -541,16 +541,27 @@ public final class Journal {
     /** The records of these ids (those the journal holds), into {@code em}'s session. */
     private static List<MessageRecord> load(EntityManager em, List<Long> ids) {
         List<MessageRecord> out = new ArrayList<>(ids.size());
-        // in slices: PostgreSQL takes at most 32,767 parameters per statement, and an interchange may hold more messages
-        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+        for (List<Long> slice : slices(ids)) {
             out.addAll(em.createQuery("select m from MessageRecord m where m.id in :ids", MessageRecord.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))).getResultList());
+                    .setParameter("ids", slice).getResultList());
         }
         return out;
     }
 
     /** Ids per {@code in} list. */
     private static final int IN_SLICE = 1000;
+
+    /**
+     * {@code ids} in consecutive slices of at most {@link #IN_SLICE}, one {@code in} list each: PostgreSQL takes at
+     * most 32,767 parameters per statement, and an interchange may hold more messages.
+     */
+    private static List<List<Long>> slices(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + IN_SLICE)));
+        }
+        return out;
+    }
 
     /** What {@link #holds} looks for. */
     public enum Entity { INTERCHANGE, MESSAGE }
@@ -760,10 +771,9 @@ public final class Journal {
         Map<String, List<Long>> byNote = new java.util.LinkedHashMap<>();
         notes.forEach((id, note) -> byNote.computeIfAbsent(clip(note), k -> new ArrayList<>()).add(id));
         byNote.forEach((note, ids) -> {
-            for (int from = 0; from < ids.size(); from += IN_SLICE) {
+            for (List<Long> slice : slices(ids)) {
                 em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id in :ids")
-                        .setParameter("at", at).setParameter("note", note)
-                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_SLICE))).executeUpdate();
+                        .setParameter("at", at).setParameter("note", note).setParameter("ids", slice).executeUpdate();
             }
         });
     }
@@ -776,9 +786,9 @@ public final class Journal {
         List<Long> all = List.copyOf(messageIds);
         return inTransaction(em -> {
             java.util.Set<Long> out = new java.util.HashSet<>();
-            for (int from = 0; from < all.size(); from += IN_SLICE) {
+            for (List<Long> slice : slices(all)) {
                 out.addAll(em.createQuery("select m.id from MessageRecord m where m.id in :ids and m.tappedAt is not null", Long.class)
-                        .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_SLICE))).getResultList());
+                        .setParameter("ids", slice).getResultList());
             }
             return out;
         });
