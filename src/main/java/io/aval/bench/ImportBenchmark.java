@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  * End-to-end throughput of the whole pipeline, as {@code ./aval import} drives it: ORDERS
  * interchanges from the demo partner (config/partners.yaml), journal, broker, reader, mapping,
  * UBL validation, ERP delivery and the signal tap all on, in a throw-away data folder.
+ * <p>
+ * One account's messages are translated and tapped in order, one batch at a time (JMS group = account),
+ * so with one partner the pipeline runs one account's serial path. {@code accounts > 1} spreads the
+ * interchanges round robin over that many partners, each its own account: the demo partner and
+ * copies of it added to a copy of the configuration folder.
  */
 public final class ImportBenchmark {
 
@@ -53,16 +58,26 @@ public final class ImportBenchmark {
      * {@code perInterchange} ORDERS each, and waits until every message is delivered and tapped.
      */
     public Result run(AvalConfig base, String reader, int interchanges, int perInterchange, int warmUp) throws Exception {
+        return run(base, reader, interchanges, perInterchange, warmUp, 1);
+    }
+
+    public Result run(AvalConfig base, String reader, int interchanges, int perInterchange, int warmUp, int accounts)
+            throws Exception {
+        if (accounts < 1) {
+            throw new IllegalArgumentException("--import-accounts must be at least 1, not " + accounts);
+        }
         Path data = Files.createTempDirectory("aval-bench-import");
         try {
-            AvalConfig config = AvalConfig.load(base.configDir(), data)
+            Path configDir = accounts == 1 ? base.configDir() : BenchPartners.configWith(base.configDir(),
+                    data.resolve("bench-config"), accounts);
+            AvalConfig config = AvalConfig.load(configDir, data)
                     .with("aval.routes", base.routesDir().toString())
                     .with("aval.mappings", base.mappingsDir().toString())
                     .with("aval.edifact.reader", reader);
             // warm-up: earlier business days and other order numbers, so the measured run starts with compiled code, as the
             // parse and write figures do
-            List<byte[]> warm = corpus("WARM", LocalDate.of(2024, 1, 2), 1_000_000, warmUp, perInterchange);
-            List<byte[]> corpus = corpus("BENCH", LocalDate.of(2025, 1, 2), 1, interchanges, perInterchange);
+            List<byte[]> warm = corpus("WARM", LocalDate.of(2024, 1, 2), 1_000_000, warmUp, perInterchange, accounts);
+            List<byte[]> corpus = corpus("BENCH", LocalDate.of(2025, 1, 2), 1, interchanges, perInterchange, accounts);
             long t0 = System.nanoTime();
             try (Gateway gateway = Gateway.start(config)) {
                 double ready = (System.nanoTime() - t0) / 1e9;
@@ -104,16 +119,19 @@ public final class ImportBenchmark {
     }
 
     /**
-     * ORDERS from Acme (5412345000013) to the supplier, one business day per interchange from {@code firstDay},
-     * control references {@code refPrefix} + number, order numbers from {@code firstPo}.
+     * ORDERS to the supplier, one business day per interchange from {@code firstDay}, control references
+     * {@code refPrefix} + number, order numbers from {@code firstPo}; interchange i comes from sender
+     * i mod {@code accounts} ({@link BenchPartners#sender}: Acme, 5412345000013, for the first).
      */
-    static List<byte[]> corpus(String refPrefix, LocalDate firstDay, int firstPo, int interchanges, int perInterchange) {
+    static List<byte[]> corpus(String refPrefix, LocalDate firstDay, int firstPo, int interchanges, int perInterchange,
+            int accounts) {
         List<byte[]> out = new ArrayList<>();
         LocalDate day = firstDay;
         int po = firstPo;
         for (int i = 0; i < interchanges; i++) {
             String ref = String.format("%s%09d", refPrefix, i);
-            StringBuilder s = new StringBuilder("UNA:+.? 'UNB+UNOC:3+5412345000013:14+4012345000009:14+")
+            StringBuilder s = new StringBuilder("UNA:+.? 'UNB+UNOC:3+").append(BenchPartners.sender(i % accounts))
+                    .append("+4012345000009:14+")
                     .append(day.format(DateTimeFormatter.ofPattern("yyMMdd"))).append(":1200+").append(ref).append('\'');
             for (int m = 1; m <= perInterchange; m++, po++) {
                 String[] body = {

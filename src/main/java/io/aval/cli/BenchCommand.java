@@ -33,6 +33,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--import-per-interchange", description = "ORDERS per interchange in the import run (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int importPerInterchange;
 
+    @Option(names = "--import-accounts", description = "Partners, one account each, the import's interchanges are spread "
+            + "over, round robin (default: ${DEFAULT-VALUE}: one account's messages go through one at a time, in order)",
+            defaultValue = "1")
+    int importAccounts;
+
     @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: three times --import-interchanges)")
     Integer importWarmUp;
 
@@ -49,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("aval bench: end-to-end import through the gateway…");
         }
         ImportBenchmark.Result imp = new ImportBenchmark().run(common.load(), "aval", importInterchanges, importPerInterchange,
-                importWarmUp != null ? importWarmUp : ImportBenchmark.defaultWarmUp(importInterchanges));
+                importWarmUp != null ? importWarmUp : ImportBenchmark.defaultWarmUp(importInterchanges), importAccounts);
         if (json) {
             String base = r.toJson();
             System.out.println(base.substring(0, base.length() - 1) + String.format(Locale.ROOT,
@@ -57,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
                     imp.messagesPerSecond(), imp.messages(), imp.cpuMillisPerMessage(), imp.readySeconds()));
         } else {
             System.out.print(r.toTable());
-            System.out.printf(Locale.ROOT, "%-22s %14s %14.1f   (%d ORDERS, journal + broker + mapping + UBL validation + ERP file + signal tap)%n",
-                    "import messages/s", "", imp.messagesPerSecond(), imp.messages());
+            System.out.printf(Locale.ROOT, "%-22s %14s %14.1f   (%d ORDERS, %s, journal + broker + mapping + UBL validation + ERP file + signal tap)%n",
+                    "import messages/s", "", imp.messagesPerSecond(), imp.messages(),
+                    importAccounts == 1 ? "one account" : importAccounts + " accounts");
             System.out.printf(Locale.ROOT, "%-22s %14s %14.2f   (process CPU, all threads, per message of the measured run)%n",
                     "import CPU ms/message", "", imp.cpuMillisPerMessage());
             System.out.printf(Locale.ROOT, "%-22s %14s %14.2f%n", "gateway ready (s)", "", imp.readySeconds());
