@@ -58,8 +58,8 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             String base = r.toJson();
             System.out.println(base.substring(0, base.length() - 1) + String.format(Locale.ROOT,
-                    ", \"importMessagesPerSecond\": %.1f, \"importMessages\": %d, \"importCpuMillisPerMessage\": %.2f, \"gatewayReadySeconds\": %.2f}",
-                    imp.messagesPerSecond(), imp.messages(), imp.cpuMillisPerMessage(), imp.readySeconds()));
+                    ", \"importMessagesPerSecond\": %.1f, \"importMessages\": %d, \"importAccounts\": %d, \"importCpuMillisPerMessage\": %.2f, \"gatewayReadySeconds\": %.2f}",
+                    imp.messagesPerSecond(), imp.messages(), importAccounts, imp.cpuMillisPerMessage(), imp.readySeconds()));
         } else {
             System.out.print(r.toTable());
             System.out.printf(Locale.ROOT, "%-22s %14s %14.1f   (%d ORDERS, %s, journal + broker + mapping + UBL validation + ERP file + signal tap)%n",

@@ -27,7 +27,9 @@ class BenchJsonIT {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             run = cli.aval("bench", "--json", "--stock-seconds", "0.5", "--aval-seconds", "0.5",
-                    "--import-interchanges", "2", "--import-per-interchange", "3", "--import-warm-up", "1");
+                    "--import-interchanges", "2", "--import-per-interchange", "3", "--import-warm-up", "1",
+                    // two partners, so the several-account path runs end to end too (the bench fails unless every message is delivered)
+                    "--import-accounts", "2");
         } finally {
             System.setOut(stdout);
         }
@@ -47,6 +49,7 @@ class BenchJsonIT {
         assertThat(json.path("readySeconds").path("aval").asDouble()).isPositive();
         assertThat(json.path("importMessagesPerSecond").asDouble()).isPositive();
         assertThat(json.path("importMessages").asInt()).isEqualTo(6);
+        assertThat(json.path("importAccounts").asInt()).isEqualTo(2);
         assertThat(json.path("messages").asInt()).isPositive();
         assertThat(json.path("bytes").asLong()).isPositive();
     }
