@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aval.config.AvalConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The partners of a several-account import benchmark: the demo partner Acme (account ACME, sender
@@ -34,16 +33,7 @@ final class BenchPartners {
      * uses neither). Returns {@code target}.
      */
     static Path configWith(Path source, Path target, int accounts) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        AvalConfig.copyFolder(source, target);
         Path partnersFile = target.resolve("partners.yaml");
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         ObjectNode root = (ObjectNode) yaml.readTree(partnersFile.toFile());

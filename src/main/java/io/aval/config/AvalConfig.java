@@ -127,6 +127,24 @@ public final class AvalConfig {
         return copy;
     }
 
+    /**
+     * Copies a configuration folder ({@code application.properties}, {@code partners.yaml}, the files it
+     * names…) with its sub-folders to {@code to}, for a run that changes some of it (tests, the benchmark).
+     */
+    public static Path copyFolder(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path copy = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(f, copy);
+                }
+            }
+        }
+        return to;
+    }
+
     /** A copy of this configuration with one setting changed (tests, CLI options). */
     public AvalConfig with(String name, String value) {
         Properties copy = asProperties();

@@ -41,12 +41,7 @@ record QuarantineCli(Path config, Path data) {
 
     /** A copy of the project's config/ in {@code to}, with {@code extraProperties} appended to application.properties. */
     static Path copyConfig(Path from, Path to, String extraProperties) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
+        io.aval.config.AvalConfig.copyFolder(from, to);
         Files.writeString(to.resolve("application.properties"), "\n" + extraProperties + "\n", java.nio.file.StandardOpenOption.APPEND);
         return to;
     }
