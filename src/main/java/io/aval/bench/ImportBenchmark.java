@@ -55,12 +55,9 @@ public final class ImportBenchmark {
 
     /**
      * Feeds {@code warmUp} interchanges (not measured), then {@code interchanges} interchanges of
-     * {@code perInterchange} ORDERS each, and waits until every message is delivered and tapped.
+     * {@code perInterchange} ORDERS each, from {@code accounts} partners (see above), and waits until every
+     * message is delivered and tapped.
      */
-    public Result run(AvalConfig base, String reader, int interchanges, int perInterchange, int warmUp) throws Exception {
-        return run(base, reader, interchanges, perInterchange, warmUp, 1);
-    }
-
     public Result run(AvalConfig base, String reader, int interchanges, int perInterchange, int warmUp, int accounts)
             throws Exception {
         if (accounts < 1) {
