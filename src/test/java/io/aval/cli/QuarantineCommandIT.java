@@ -82,16 +82,7 @@ class QuarantineCommandIT {
         mappings = root.resolve("mappings");
         config = QuarantineCli.copyConfig(TestGateway.HOME.resolve("config"), root.resolve("config"), "aval.mappings = " + mappings);
         cli = new QuarantineCli(config, data);
-        try (Stream<Path> files = Files.walk(TestGateway.HOME.resolve("mappings"))) {
-            for (Path f : files.toList()) {
-                Path to = mappings.resolve(TestGateway.HOME.resolve("mappings").relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        AvalConfig.copyFolder(TestGateway.HOME.resolve("mappings"), mappings);
         Path orderMapping = mappings.resolve("edifact/orders-in/to-ubl-order.xsl");
         String goodMapping = Files.readString(orderMapping);
         String priceGuard = "<xsl:if test=\"$price/E5118\">";

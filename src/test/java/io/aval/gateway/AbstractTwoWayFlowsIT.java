@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,12 +46,7 @@ abstract class AbstractTwoWayFlowsIT {
 
     /** The project's config/ with partners-two-way.yaml as partners.yaml, checking deadlines every 300 ms. */
     static AvalConfig twoWayConfig(Path data) throws java.io.IOException {
-        Path config = Files.createDirectories(data.resolve("config"));
-        try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, config.resolve(f.getFileName()));
-            }
-        }
+        Path config = AvalConfig.copyFolder(TestGateway.HOME.resolve("config"), data.resolve("config"));
         Files.copy(TestGateway.HOME.resolve("src/test/resources/gateway/partners-two-way.yaml"), config.resolve("partners.yaml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return AvalConfig.load(config, data)

@@ -68,12 +68,7 @@ class HostileInputIT {
     @BeforeAll
     static void start() throws IOException {
         data = Files.createDirectories(root.resolve("data"));
-        Path config = Files.createDirectories(root.resolve("config"));
-        try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, config.resolve(f.getFileName()));
-            }
-        }
+        Path config = io.aval.config.AvalConfig.copyFolder(TestGateway.HOME.resolve("config"), root.resolve("config"));
         Files.writeString(config.resolve("partners.yaml"), """
 
                   - id: beta

@@ -19,7 +19,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -76,12 +75,7 @@ class As2TransportIT {
         gatewayAs2Port = freePort();
         acmeAs2Port = freePort();
 
-        Path config = Files.createDirectories(tmp.resolve("config"));
-        try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, config.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Path config = AvalConfig.copyFolder(TestGateway.HOME.resolve("config"), tmp.resolve("config"));
         aval.writePkcs12(config.resolve("as2/aval.p12"), "aval", KEYSTORE_PASSWORD);
         acme.writeCertificatePem(config.resolve("as2/acme.pem"));
         Files.writeString(config.resolve("partners.yaml"), Files.readString(config.resolve("partners.yaml")).stripTrailing() + """

@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,12 +69,7 @@ class PartnerOutboundIT {
 
     /** The project's config/ with partners-two-way.yaml, its acme and bricoplus given credentials. */
     private static AvalConfig config() throws Exception {
-        Path config = Files.createDirectories(data.resolve("config"));
-        try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, config.resolve(f.getFileName()));
-            }
-        }
+        Path config = AvalConfig.copyFolder(TestGateway.HOME.resolve("config"), data.resolve("config"));
         String partners = Files.readString(TestGateway.HOME.resolve("src/test/resources/gateway/partners-two-way.yaml"))
                 .replace("    account: ACME\n", "    account: ACME\n    credentials: { passwordHash: \"{{env:ACME_HASH}}\" }\n")
                 .replace("    account: BRICOPLUS\n", "    account: BRICOPLUS\n    credentials: { passwordHash: \"{{env:BRICO_HASH}}\" }\n");

@@ -15,7 +15,6 @@ import io.aval.testing.TestGateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -59,12 +58,7 @@ class SftpTransportIT {
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         sshd.start();
 
-        Path config = Files.createDirectories(tmp.resolve("config"));
-        try (Stream<Path> files = Files.list(TestGateway.HOME.resolve("config"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, config.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Path config = AvalConfig.copyFolder(TestGateway.HOME.resolve("config"), tmp.resolve("config"));
         Files.writeString(config.resolve("partners.yaml"), Files.readString(config.resolve("partners.yaml")).stripTrailing() + """
 
                     sftp:
