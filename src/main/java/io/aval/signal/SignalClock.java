@@ -20,17 +20,14 @@ public class SignalClock {
     @Id
     private Integer id;
 
-    @Column(name = "business_time", nullable = false)
+    /** null until the first event: the row itself is created with the schema */
+    @Column(name = "business_time")
     private LocalDate businessTime;
 
     protected SignalClock() {
     }
 
-    SignalClock(LocalDate businessTime) {
-        this.id = SINGLETON;
-        this.businessTime = businessTime;
-    }
-
+    /** null before the first event */
     public LocalDate businessTime() {
         return businessTime;
     }

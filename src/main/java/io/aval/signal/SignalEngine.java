@@ -174,14 +174,12 @@ public final class SignalEngine {
      */
     private List<Signal> moveBusinessTime(EntityManager em, LocalDate date) {
         List<Signal> out = new ArrayList<>();
+        // the row is there from the schema's start (V90), so concurrent first moves wait on its lock
         SignalClock clock = em.find(SignalClock.class, SignalClock.SINGLETON, LockModeType.PESSIMISTIC_WRITE);
-        if (clock == null) {
-            em.persist(new SignalClock(date));
-        } else if (!date.isAfter(clock.businessTime())) {
+        if (clock.businessTime() != null && !date.isAfter(clock.businessTime())) {
             return out;
-        } else {
-            clock.moveTo(date);
         }
+        clock.moveTo(date);
         LocalDate asOf = date.minusDays(1);
         for (Map.Entry<String, List<LocalDate>> e : history.orderDatesByAccount(em).entrySet()) {
             for (SignalDetector d : detectors) {

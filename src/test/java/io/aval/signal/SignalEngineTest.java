@@ -146,4 +146,47 @@ class SignalEngineTest {
             assertThat(s.engine.history().load(a.gln).orders()).hasSize(10);
         }
     }
+    /**
+     * Two accounts' first events, tapped at the same moment by two consumers (two instances' engines on one store):
+     * both move business time from nothing. The first holds its transaction open while the second comes in; the
+     * second waits for the clock's row and goes on, where it used to insert a second first row and fail on the
+     * primary key (the batch redelivered, an error in the log).
+     */
+    @Test
+    void twoAccountsFirstEventsAtOnceBothGoThrough() throws Exception {
+        try (EngineScenario s = new EngineScenario()) {
+            SignalEngine other = new SignalEngine(s.emf, s.settings);
+            AccountFixture a = new AccountFixture("5410000000145");
+            AccountFixture b = new AccountFixture("5410000000146");
+            List<AccountEvent> first = s.extract(List.of(a.order(START)), "C1");
+            List<AccountEvent> second = s.extract(List.of(b.order(START)), "C2");
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<List<List<Signal>>> held = pool.submit(() -> s.engine.acceptAll(first, (em, raised) -> {
+                    inside.countDown();
+                    try {
+                        Thread.sleep(300); // the other engine's transaction starts meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(inside.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(other.acceptAll(second)).hasSize(1);
+                assertThat(held.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(s.engine.businessTime()).contains(START);
+            assertThat(s.engine.history().load(a.gln).orders()).hasSize(1);
+            assertThat(s.engine.history().load(b.gln).orders()).hasSize(1);
+        }
+    }
+
+    @Test
+    void noBusinessTimeBeforeTheFirstEvent() {
+        try (EngineScenario s = new EngineScenario()) {
+            assertThat(s.engine.businessTime()).isEmpty();
+        }
+    }
 }
