@@ -28,20 +28,10 @@ import java.util.stream.Stream;
 public final class ImportBenchmark {
 
     /** What one run measured. */
-    /**
-     * {@code jitSeconds}: time the JIT compilers spent compiling during the measured run (the JVM's own count,
-     * {@link java.lang.management.CompilationMXBean}), part of {@code cpuSeconds}; much of it means the run was not
-     * warm yet.
-     */
-    public record Result(int messages, double seconds, double readySeconds, double cpuSeconds, double jitSeconds) {
+    public record Result(int messages, double seconds, double readySeconds, double cpuSeconds) {
         /** process CPU time (all threads) per message during the measured run: comparable on a busy machine */
         public double cpuMillisPerMessage() {
             return cpuSeconds * 1000 / messages;
-        }
-
-        /** cores the JIT compilers kept busy on average during the measured run */
-        public double jitCores() {
-            return jitSeconds / seconds;
         }
 
         public double messagesPerSecond() {
@@ -59,7 +49,7 @@ public final class ImportBenchmark {
      * only after some 10,000 messages, and once-per-interchange code twenty times later. Three times was too
      * little as well: after 900 interchanges of 20 (JFR, 300 measured) the C2 thread still used 36 % of the
      * machine's CPU during the measured run, after 4,000 (500 measured) 4 %. The figure is meant for what a long
-     * import of archives runs at, not for its first minutes; the table shows how busy the JIT still was.
+     * import of archives runs at, not for its first minutes.
      */
     public static int defaultWarmUp(int interchanges) {
         return Math.max(2, interchanges * 8);
@@ -97,7 +87,6 @@ public final class ImportBenchmark {
                 gateway.awaitIdle(Duration.ofMinutes(30));
                 long before = delivered(gateway);
                 long cpuStart = processCpuNanos();
-                long jitStart = jitMillis();
                 long start = System.nanoTime();
                 for (int i = 0; i < corpus.size(); i++) {
                     gateway.submit(corpus.get(i), "import", "bench-" + i + ".edi", ProcessingMode.DELIVER);
@@ -105,24 +94,18 @@ public final class ImportBenchmark {
                 gateway.awaitIdle(Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpu = (processCpuNanos() - cpuStart) / 1e9;
-                double jit = (jitMillis() - jitStart) / 1e3;
                 long delivered = delivered(gateway) - before;
                 if (delivered != (long) interchanges * perInterchange) {
                     throw new IllegalStateException("bench import delivered " + delivered + " of "
                             + interchanges * perInterchange + " messages: see ./aval journal --data " + data);
                 }
-                return new Result(interchanges * perInterchange, seconds, ready, cpu, jit);
+                return new Result(interchanges * perInterchange, seconds, ready, cpu);
             }
         } finally {
             try (Stream<Path> walk = Files.walk(data)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static long jitMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static long processCpuNanos() {

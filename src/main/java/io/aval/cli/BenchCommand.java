@@ -58,9 +58,8 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             String base = r.toJson();
             System.out.println(base.substring(0, base.length() - 1) + String.format(Locale.ROOT,
-                    ", \"importMessagesPerSecond\": %.1f, \"importMessages\": %d, \"importAccounts\": %d, \"importCpuMillisPerMessage\": %.2f, \"importJitCores\": %.2f, \"gatewayReadySeconds\": %.2f}",
-                    imp.messagesPerSecond(), imp.messages(), importAccounts, imp.cpuMillisPerMessage(), imp.jitCores(),
-                    imp.readySeconds()));
+                    ", \"importMessagesPerSecond\": %.1f, \"importMessages\": %d, \"importAccounts\": %d, \"importCpuMillisPerMessage\": %.2f, \"gatewayReadySeconds\": %.2f}",
+                    imp.messagesPerSecond(), imp.messages(), importAccounts, imp.cpuMillisPerMessage(), imp.readySeconds()));
         } else {
             System.out.print(r.toTable());
             System.out.printf(Locale.ROOT, "%-22s %14s %14.1f   (%d ORDERS, %s, journal + broker + mapping + UBL validation + ERP file + signal tap)%n",
@@ -68,8 +67,6 @@ final class BenchCommand implements Callable<Integer> {
                     importAccounts == 1 ? "one account" : importAccounts + " accounts");
             System.out.printf(Locale.ROOT, "%-22s %14s %14.2f   (process CPU, all threads, per message of the measured run)%n",
                     "import CPU ms/message", "", imp.cpuMillisPerMessage());
-            System.out.printf(Locale.ROOT, "%-22s %14s %14.2f   (JIT compilers: seconds compiling per second of the run; high means not warm yet, see --import-warm-up)%n",
-                    "import JIT cores", "", imp.jitCores());
             System.out.printf(Locale.ROOT, "%-22s %14s %14.2f%n", "gateway ready (s)", "", imp.readySeconds());
         }
         return 0;
