@@ -48,7 +48,6 @@ public final class ErpDelivery {
      * {@link DeliveryBatch} is attached.
      */
     public List<MessageRecord> openBatch(Exchange exchange) {
-        exchange.setProperty(DeliveryBatch.PROPERTY, new DeliveryBatch());
         String body = exchange.getMessage().getBody(String.class);
         List<Long> ids;
         try {
@@ -56,6 +55,7 @@ public final class ErpDelivery {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a translation batch is message ids separated by commas, not: " + body, e);
         }
+        exchange.setProperty(DeliveryBatch.PROPERTY, new DeliveryBatch(ids));
         List<MessageRecord> records = journal.messages(ids);
         if (records.size() != ids.size()) {
             List<Long> found = records.stream().map(MessageRecord::id).toList();

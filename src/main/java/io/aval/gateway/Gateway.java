@@ -43,9 +43,12 @@ public final class Gateway implements AutoCloseable {
     private final io.aval.notify.RepNotifier repNotifier;
     private final io.aval.notify.FeedbackServer feedbackServer;
 
+    private final java.util.concurrent.ExecutorService translationThreads;
+
     private Gateway(AvalConfig config, Database database, MessageBroker broker, EdifactReaders readers,
                     Journal journal, Main main, io.aval.notify.RepNotifier repNotifier,
-                    io.aval.notify.FeedbackServer feedbackServer) {
+                    io.aval.notify.FeedbackServer feedbackServer, java.util.concurrent.ExecutorService translationThreads) {
+        this.translationThreads = translationThreads;
         this.repNotifier = repNotifier;
         this.feedbackServer = feedbackServer;
         this.config = config;
@@ -84,6 +87,7 @@ public final class Gateway implements AutoCloseable {
         long tDatabase = System.nanoTime();
         MessageBroker broker = null;
         EdifactReaders readers = null;
+        java.util.concurrent.ExecutorService translationThreads = null;
         try {
             broker = started(brokerStart);
             long tBroker = System.nanoTime();
@@ -115,6 +119,9 @@ public final class Gateway implements AutoCloseable {
             UblValidator ublValidator = new UblValidator();
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings,
                     new io.aval.mapping.UblMapping(ublValidator)));
+            // the messages of one translation batch side by side (routes/inbound-edifact-messages: parallel split)
+            translationThreads = translationThreads(config.getInt("aval.messages.batch-threads", 2));
+            main.bind("translationThreads", translationThreads);
             main.bind("erpDelivery", new ErpDelivery(journal, config.dataDir().resolve("outbound/erp"),
                     config.dataDir().resolve("deliveries/erp")));
             main.bind("quarantine", new Quarantine(journal));
@@ -147,8 +154,11 @@ public final class Gateway implements AutoCloseable {
                     (System.nanoTime() - tBroker) / 1_000_000);
             io.aval.notify.FeedbackServer feedback = Boolean.parseBoolean(config.get("aval.http.enabled", "false"))
                     ? io.aval.notify.FeedbackServer.start(config, database.entityManagerFactory()) : null;
-            return new Gateway(config, database, broker, readers, journal, main, repNotifier, feedback);
+            return new Gateway(config, database, broker, readers, journal, main, repNotifier, feedback, translationThreads);
         } catch (RuntimeException e) {
+            if (translationThreads != null) {
+                translationThreads.shutdownNow();
+            }
             if (readers != null) {
                 readers.close();
             }
@@ -158,12 +168,32 @@ public final class Gateway implements AutoCloseable {
             database.close();
             throw e;
         } catch (Exception e) {
+            if (translationThreads != null) {
+                translationThreads.shutdownNow();
+            }
             if (broker != null) {
                 broker.close();
             }
             database.close();
             throw new IllegalStateException("Gateway did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code aval.messages.batch-threads} threads that read, map and validate the messages of a translation batch
+     * side by side, so one account's batch (one at a time, in order) can use more than one core. Camel does not stop
+     * a pool it finds in the registry: {@link #close} does, after the routes.
+     */
+    static java.util.concurrent.ExecutorService translationThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("aval.messages.batch-threads must be at least 1, not " + threads);
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "Aval translation #" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static MessageBroker started(CompletableFuture<MessageBroker> start) {
@@ -267,6 +297,7 @@ public final class Gateway implements AutoCloseable {
             }
             main.stop();
         } finally {
+            translationThreads.shutdownNow();
             try {
                 readers.close();
                 broker.close();

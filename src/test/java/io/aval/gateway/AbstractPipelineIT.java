@@ -110,6 +110,38 @@ abstract class AbstractPipelineIT {
                 .hasSize(2).allSatisfy(m -> assertThat(m.tappedAt()).isNotNull());
     }
 
+    /**
+     * A batch's messages are translated side by side (aval.messages.batch-threads), yet the signal tap records them in
+     * the interchange's order: the account's history, in the order it was written, follows the message ids.
+     */
+    @Test
+    void theTapRecordsABatchInItsInterchangesOrderThoughItsMessagesAreTranslatedSideBySide() throws Exception {
+        String[][] orders = new String[16][];
+        for (int i = 0; i < orders.length; i++) {
+            orders[i] = ordersBody("PO-O-" + (i + 1), "20261114", i % 2 == 0 ? "4000862141404" : "4000862141411", 3 + i);
+        }
+        List<JournalEntry> entries = process(bytes(interchange(ACME, "ORDER01", orders)), "order.edi");
+        assertThat(entries).extracting(JournalEntry::status).containsOnly("DELIVERED").hasSize(orders.length);
+        long interchangeId = Long.parseLong(entries.get(0).interchangeId().substring(2));
+        List<String> byMessageId = journal().messagesOf(interchangeId).stream()
+                .sorted(java.util.Comparator.comparingLong(io.aval.journal.MessageRecord::id))
+                .map(m -> "M-" + m.id()).toList();
+        List<String> recorded = new java.util.ArrayList<>();
+        try (java.sql.Connection c = gateway().database().dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("select journal_id from account_event where journal_id in ("
+                     + String.join(",", java.util.Collections.nCopies(byMessageId.size(), "?")) + ") order by id")) {
+            for (int i = 0; i < byMessageId.size(); i++) {
+                ps.setString(i + 1, byMessageId.get(i));
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
+        }
+        assertThat(recorded).containsExactlyElementsOf(byMessageId);
+    }
+
     /** A tap message queued by a version before batches (one event, its message id as a header) is still taken. */
     @Test
     void theTapStillTakesASingleEventQueuedBeforeBatches() {
