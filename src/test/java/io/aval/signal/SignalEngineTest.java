@@ -148,7 +148,7 @@ class SignalEngineTest {
     }
     /**
      * Two accounts' first events, tapped at the same moment by two consumers (two instances' engines on one store):
-     * both move business time from nothing. The first holds its transaction open while the second comes in; the
+     * both move business time from nothing. The first holds its transaction open until the second waits on it; the
      * second waits for the clock's row and goes on, where it used to insert a second first row and fail on the
      * primary key (the batch redelivered, an error in the log).
      */
@@ -163,13 +163,13 @@ class SignalEngineTest {
             java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
             try {
+                // the first commits only once the other engine's transaction waits for it (H2 names the blocking session)
                 java.util.concurrent.Future<List<List<Signal>>> held = pool.submit(() -> s.engine.acceptAll(first, (em, raised) -> {
                     inside.countDown();
-                    try {
-                        Thread.sleep(300); // the other engine's transaction starts meanwhile
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+                            .until(() -> ((Number) em.createNativeQuery(
+                                    "select count(*) from information_schema.sessions where blocker_id is not null")
+                                    .getSingleResult()).intValue() > 0);
                 }));
                 assertThat(inside.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 assertThat(other.acceptAll(second)).hasSize(1);
