@@ -155,7 +155,7 @@ public final class Gateway implements AutoCloseable {
             io.aval.notify.FeedbackServer feedback = Boolean.parseBoolean(config.get("aval.http.enabled", "false"))
                     ? io.aval.notify.FeedbackServer.start(config, database.entityManagerFactory()) : null;
             return new Gateway(config, database, broker, readers, journal, main, repNotifier, feedback, translationThreads);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             if (translationThreads != null) {
                 translationThreads.shutdownNow();
             }
@@ -166,15 +166,9 @@ public final class Gateway implements AutoCloseable {
                 broker.close();
             }
             database.close();
-            throw e;
-        } catch (Exception e) {
-            if (translationThreads != null) {
-                translationThreads.shutdownNow();
+            if (e instanceof RuntimeException r) {
+                throw r;
             }
-            if (broker != null) {
-                broker.close();
-            }
-            database.close();
             throw new IllegalStateException("Gateway did not start: " + e.getMessage(), e);
         }
     }
