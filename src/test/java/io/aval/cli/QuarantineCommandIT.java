@@ -146,7 +146,7 @@ class QuarantineCommandIT {
     @Order(1)
     void listsEachQuarantinedEntryOnceWithItsScopeAndReason() throws Exception {
         Run list = aval("quarantine", "list");
-        assertThat(list.exit()).isZero();
+        assertThat(list.exit()).as(list.toString()).isZero();
         assertThat(list.line(unknownSender)).contains("interchange", "NEWID001", "unknown interchange sender", ACME_NEW_IDENTITY);
         assertThat(list.line(multiNotAgreed)).contains("message", "acme", "ORDERS", "MULTIQ01", "PO-Q-3", "D01B is not agreed");
         assertThat(list.line(multiMappingFailed)).contains("message", "acme", "MULTIQ01", "PO-Q-2", "not valid UBL 2.1");
@@ -165,7 +165,7 @@ class QuarantineCommandIT {
     @Order(2)
     void showGivesReasonPartnerInterchangeSegmentsHistoryAndRawContent() {
         Run show = aval("quarantine", "show", multiNotAgreed);
-        assertThat(show.exit()).isZero();
+        assertThat(show.exit()).as(show.toString()).isZero();
         assertThat(show.out()).contains(multiNotAgreed + "  QUARANTINED", "one message of accepted interchange",
                 "partner      acme", "reference MULTIQ01", "multi.edi", "ORDERS D01B", "document PO-Q-3",
                 "D01B is not agreed with partner acme", "message 3 (3, ORDERS D01B): segments",
@@ -181,7 +181,7 @@ class QuarantineCommandIT {
         assertThat(preview.out()).contains("--raw for all").doesNotContain("UNZ+1+NEWID001'");
 
         Run unknown = aval("quarantine", "show", "M-999999");
-        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(2);
         assertThat(unknown.err()).contains("No message M-999999 in the journal");
     }
 
@@ -222,10 +222,10 @@ class QuarantineCommandIT {
 
         // again: refused, nothing delivered twice, and no gateway needed to say so
         Run again = aval("quarantine", "reprocess", unknownSender);
-        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.exit()).as(again.toString()).isEqualTo(1);
         assertThat(again.err()).contains("refused", "reprocessed already as " + rerun);
         Run rerunAgain = aval("quarantine", "reprocess", rerun);
-        assertThat(rerunAgain.exit()).isEqualTo(1);
+        assertThat(rerunAgain.exit()).as(rerunAgain.toString()).isEqualTo(1);
         assertThat(rerunAgain.err()).contains("accepted", "none of them is in quarantine");
         assertThat(erpFiles()).hasSize(before + 1);
     }
@@ -259,10 +259,10 @@ class QuarantineCommandIT {
         });
 
         Run delivered = aval("quarantine", "reprocess", multiMappingFailed);
-        assertThat(delivered.exit()).isEqualTo(1);
+        assertThat(delivered.exit()).as(delivered.toString()).isEqualTo(1);
         assertThat(delivered.err()).contains(multiMappingFailed + " was delivered already", "deliver it twice");
         Run neverQuarantined = aval("quarantine", "reprocess", multiDelivered);
-        assertThat(neverQuarantined.exit()).isEqualTo(1);
+        assertThat(neverQuarantined.exit()).as(neverQuarantined.toString()).isEqualTo(1);
         assertThat(neverQuarantined.err()).contains(multiDelivered + " was delivered already");
         assertThat(erpFiles()).hasSize(before.size() + 1);
     }
@@ -287,15 +287,15 @@ class QuarantineCommandIT {
     @Order(4)
     void discardNeedsAReasonLeavesTheListAndStaysInTheJournalWithWhoAndWhy() {
         Run noReason = aval("quarantine", "discard", badUnz);
-        assertThat(noReason.exit()).isEqualTo(2);
+        assertThat(noReason.exit()).as(noReason.toString()).isEqualTo(2);
         assertThat(noReason.err()).contains("Missing required option", "--reason");
         Run blankReason = aval("quarantine", "discard", badUnz, "--reason", " ");
-        assertThat(blankReason.exit()).isEqualTo(2);
+        assertThat(blankReason.exit()).as(blankReason.toString()).isEqualTo(2);
         assertThat(blankReason.err()).contains("--reason must say why " + badUnz + " is discarded");
         assertThat(aval("quarantine", "list").out()).contains(badUnz + " ");
 
         Run discard = aval("quarantine", "discard", badUnz, "--by", "bob", "--reason", "partner resent it corrected as BADUNZ02");
-        assertThat(discard.exit()).isZero();
+        assertThat(discard.exit()).as(discard.toString()).isZero();
         assertThat(discard.out()).contains(badUnz + " discarded by bob", "the whole interchange, 1 message(s)");
         assertThat(aval("quarantine", "list").out()).doesNotContain(badUnz + " ");
 
@@ -314,10 +314,10 @@ class QuarantineCommandIT {
         });
 
         Run reprocess = aval("quarantine", "reprocess", badUnz);
-        assertThat(reprocess.exit()).isEqualTo(1);
+        assertThat(reprocess.exit()).as(reprocess.toString()).isEqualTo(1);
         assertThat(reprocess.err()).contains(badUnz + " was discarded", "not reprocessed");
         Run discardAgain = aval("quarantine", "discard", badUnz, "--reason", "twice");
-        assertThat(discardAgain.exit()).isEqualTo(1);
+        assertThat(discardAgain.exit()).as(discardAgain.toString()).isEqualTo(1);
     }
 
     @Test
@@ -329,11 +329,11 @@ class QuarantineCommandIT {
         try (BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(said.readLine()).isEqualTo("locked");
             Run list = aval("quarantine", "list");
-            assertThat(list.exit()).isEqualTo(2);
+            assertThat(list.exit()).as(list.toString()).isEqualTo(2);
             assertThat(list.err().strip()).isEqualTo("aval quarantine: a gateway is running on " + data.toAbsolutePath().normalize()
                     + " (its database is locked); stop it first");
             Run reprocess = aval("quarantine", "reprocess", multiNotAgreed);
-            assertThat(reprocess.exit()).isEqualTo(2);
+            assertThat(reprocess.exit()).as(reprocess.toString()).isEqualTo(2);
             assertThat(reprocess.err()).contains("a gateway is running on").doesNotContain("Exception");
         } finally {
             holder.getOutputStream().close();
