@@ -102,7 +102,9 @@ public final class Gateway implements AutoCloseable {
             CachingConnectionFactory jmsConnections = new CachingConnectionFactory(broker.connectionFactory());
             jmsConnections.setSessionCacheSize(10);
             jmsConnections.setCacheConsumers(false);
-            main.bind("jms", JmsComponent.jmsComponent(jmsConnections));
+            JmsComponent jms = JmsComponent.jmsComponent(jmsConnections);
+            jms.getConfiguration().setDestinationResolver(new io.aval.transport.KnownQueues());
+            main.bind("jms", jms);
             main.bind("journal", journal);
             main.bind("partners", partners);
             main.bind("receiver", new Receiver(journal));
