@@ -81,11 +81,12 @@ public final class SignalTap {
     public void handOverBatch(Exchange exchange) {
         Message in = exchange.getMessage();
         DeliveryBatch batch = DeliveryBatch.of(exchange);
-        if (batch.delivered().isEmpty()) {
+        List<DeliveryBatch.Delivered> delivered = batch.delivered();
+        if (delivered.isEmpty()) {
             in.setBody(null);
             return;
         }
-        in.setBody(new TapBatch(batch.delivered().stream()
+        in.setBody(new TapBatch(delivered.stream()
                 .map(d -> new TapBatch.Item(d.messageId(), d.event())).toList()).toJson());
         in.setHeader(AvalHeaders.ACCOUNT, batch.account());
         in.setHeader("JMSXGroupID", batch.account());
