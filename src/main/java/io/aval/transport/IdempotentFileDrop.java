@@ -67,11 +67,9 @@ public final class IdempotentFileDrop {
                 }
                 return new HandOff(target, true);
             }
-            Files.createDirectories(folder);
-            Files.createDirectories(markers);
-            Files.write(temp, content);
+            writeCreatingFolder(temp, content);
             Path markerTemp = markers.resolve(TEMP_PREFIX + safeKey);
-            Files.writeString(markerTemp, fileName, StandardCharsets.UTF_8);
+            writeCreatingFolder(markerTemp, fileName.getBytes(StandardCharsets.UTF_8));
             Files.move(markerTemp, marker, StandardCopyOption.ATOMIC_MOVE);
             Path target = folder.resolve(fileName);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -81,7 +79,22 @@ public final class IdempotentFileDrop {
         }
     }
 
+    /**
+     * Writes {@code file}, creating its folder only when it is missing: asking for the folders on every hand-off
+     * cost two failing mkdir calls, each with an exception, per message.
+     */
+    private static void writeCreatingFolder(Path file, byte[] content) throws IOException {
+        try {
+            Files.write(file, content);
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        }
+    }
+
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+
     private static String safe(String key) {
-        return key.replaceAll("[^A-Za-z0-9._-]", "_");
+        return UNSAFE.matcher(key).replaceAll("_");
     }
 }

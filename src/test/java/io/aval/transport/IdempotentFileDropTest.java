@@ -36,6 +36,29 @@ class IdempotentFileDropTest {
     }
 
     @Test
+    void makesTheFoldersAgainWhenTheyWereRemovedBetweenHandOffs() throws Exception {
+        IdempotentFileDrop drop = drop();
+        drop.deliver(erp(), "M1", "acme-ORDERS-PO-1-M1.xml", bytes("<Order>1</Order>"));
+        deleteTree(dir.resolve("outbound"));
+        deleteTree(dir.resolve("deliveries"));
+
+        IdempotentFileDrop.HandOff h = drop.deliver(erp(), "M2", "acme-ORDERS-PO-2-M2.xml", bytes("<Order>2</Order>"));
+
+        assertThat(h.earlier()).isFalse();
+        assertThat(h.file()).hasContent("<Order>2</Order>");
+        assertThat(names(erp())).containsExactly("acme-ORDERS-PO-2-M2.xml");
+        assertThat(drop.recordedName("M2")).contains("acme-ORDERS-PO-2-M2.xml");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void writesNothingAgainForAFileTheErpHasAlreadyTakenAway() throws Exception {
         drop().deliver(erp(), "M1", "acme-ORDERS-PO-1-M1.xml", bytes("<Order/>"));
         Files.delete(erp().resolve("acme-ORDERS-PO-1-M1.xml")); // the ERP took it
