@@ -44,10 +44,40 @@ public final class MappingCatalog {
         return inbound(messageType);
     }
 
-    private static Optional<Mapping> find(Path dir) {
-        if (!Files.isDirectory(dir)) {
+    /** A folder's mapping as last listed, and the folder's modification time then. */
+    private record Listed(java.nio.file.attribute.FileTime modified, Optional<Mapping> mapping) {
+    }
+
+    private final java.util.concurrent.ConcurrentMap<Path, Listed> listed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The folder's mapping, listed again only when the folder changed (a file added, removed or renamed changes its
+     * modification time): listing it for every message was a directory read per message. A folder changed in the
+     * last two seconds is always listed, for file systems whose times are that coarse.
+     */
+    private Optional<Mapping> find(Path dir) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Optional.empty(); // no such folder
+        }
+        if (!attributes.isDirectory()) {
             return Optional.empty();
         }
+        java.nio.file.attribute.FileTime modified = attributes.lastModifiedTime();
+        Listed known = listed.get(dir);
+        if (known != null && known.modified().equals(modified)) {
+            return known.mapping();
+        }
+        Optional<Mapping> mapping = list(dir);
+        if (modified.toMillis() < System.currentTimeMillis() - 2000) {
+            listed.put(dir, new Listed(modified, mapping));
+        }
+        return mapping;
+    }
+
+    private static Optional<Mapping> list(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("to-ubl-[a-z-]+\\.xsl"))
                     .sorted()
