@@ -11,7 +11,9 @@ import java.io.Reader;
  */
 public final class EdifactLexer {
     private final Reader in;
-    private final char[] buf = new char[16384];
+    /** the most characters held at once; less when the input is known to be shorter */
+    static final int BUFFER_CHARS = 16384;
+    private final char[] buf;
     private int pos;
     private int len;
     private boolean eof;
@@ -21,7 +23,16 @@ public final class EdifactLexer {
     private final StringBuilder sb = new StringBuilder(256);
 
     public EdifactLexer(Reader in) {
+        this(in, BUFFER_CHARS);
+    }
+
+    /**
+     * @param expectedChars the input's length when known (a message read from the journal: a few hundred characters),
+     *                      so that a small input does not claim the whole buffer; 0 or less when unknown
+     */
+    public EdifactLexer(Reader in, int expectedChars) {
         this.in = in;
+        this.buf = new char[expectedChars > 0 ? Math.max(256, Math.min(BUFFER_CHARS, expectedChars + 16)) : BUFFER_CHARS];
     }
 
     public Delimiters delimiters() {

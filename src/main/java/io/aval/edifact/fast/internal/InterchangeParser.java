@@ -80,11 +80,22 @@ public final class InterchangeParser {
 
     /** the whole interchange as one document to a content handler */
     public void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
-        BufferedInputStream bin = new BufferedInputStream(in, 65536);
+        int known = in.available();
+        BufferedInputStream bin = new BufferedInputStream(in, bufferBytes(known));
         Charset cs = detectCharset(bin);
         DocumentSink sink = new DocumentSink(handler, pack);
-        parse(new InputStreamReader(bin, cs), cs, sink);
+        parse(new InputStreamReader(bin, cs), cs, sink, known);
         sink.finish();
+    }
+
+    private static final int BUFFER_BYTES = 65536;
+
+    /**
+     * The read buffer for an input of {@code known} bytes ({@link InputStream#available()}: exact for a message in
+     * memory, a lower bound or 0 for a stream): small inputs do not claim, and clear, 64 KiB each.
+     */
+    private static int bufferBytes(int known) {
+        return known > 0 ? Math.max(256, Math.min(BUFFER_BYTES, known + 16)) : BUFFER_BYTES;
     }
 
     public void parse(Reader reader, ContentHandler handler) throws IOException, SAXException {
@@ -94,14 +105,20 @@ public final class InterchangeParser {
     }
 
     public void parse(InputStream in, Sink sink) throws IOException, SAXException {
-        BufferedInputStream bin = new BufferedInputStream(in, 65536);
+        int known = in.available();
+        BufferedInputStream bin = new BufferedInputStream(in, bufferBytes(known));
         Charset cs = detectCharset(bin);
-        parse(new InputStreamReader(bin, cs), cs, sink);
+        parse(new InputStreamReader(bin, cs), cs, sink, known);
     }
 
     /** sends the envelope and each message to the sink; the document start/end is the sink's business */
     public void parse(Reader reader, Charset charset, Sink sink) throws IOException, SAXException {
-        EdifactLexer lexer = new EdifactLexer(reader);
+        parse(reader, charset, sink, 0);
+    }
+
+    /** {@link #parse(Reader, Charset, Sink)} of an input of about {@code expectedChars} characters (0: unknown) */
+    private void parse(Reader reader, Charset charset, Sink sink, int expectedChars) throws IOException, SAXException {
+        EdifactLexer lexer = new EdifactLexer(reader, expectedChars);
         lexer.readServiceStringAdvice();
         Delimiters d = lexer.delimiters();
         if (lexer.unaPresent() && d.decimal != '.') {
