@@ -595,10 +595,63 @@ public final class Journal {
             return 0;
         }
         return inTransaction(em -> {
-            // the batch in one query: each move's em.find then finds its record in the session
-            load(em, List.copyOf(deliveredTo.keySet()));
-            return (int) deliveredTo.entrySet().stream()
-                    .filter(e -> move(em, e.getKey(), MessageStatus.DELIVERED, null, e.getValue())).count();
+            // each message's interchange and state, without its text; then the moves as two JDBC batches. Loading the
+            // records (with their text), updating them one by one and inserting each event with its own round trip for
+            // its id was most of this transaction, which every translation batch waits for.
+            Map<Long, Object[]> open = new java.util.HashMap<>(); // id → its interchange, its state
+            for (List<Long> slice : slices(List.copyOf(deliveredTo.keySet()))) {
+                for (Object[] row : em.createQuery("select m.id, m.interchangeId, m.status from MessageRecord m where m.id in :ids",
+                        Object[].class).setParameter("ids", slice).getResultList()) {
+                    if (!((MessageStatus) row[2]).terminal()) {
+                        open.put((Long) row[0], row);
+                    }
+                }
+            }
+            if (open.isEmpty()) {
+                return 0;
+            }
+            java.time.OffsetDateTime at = Instant.now().atOffset(java.time.ZoneOffset.UTC);
+            return em.unwrap(Session.class).doReturningWork(c -> {
+                List<Long> moved = new ArrayList<>(open.size());
+                List<Long> tried = new ArrayList<>(open.size());
+                try (PreparedStatement update = c.prepareStatement("update message set status = ?, reason = null, "
+                        + "delivered_to = ?, updated_at = ? where id = ? and status = ?")) {
+                    for (Map.Entry<Long, String> e : deliveredTo.entrySet()) {
+                        if (!open.containsKey(e.getKey())) {
+                            continue;
+                        }
+                        update.setString(1, MessageStatus.DELIVERED.name());
+                        update.setString(2, clip(e.getValue()));
+                        update.setObject(3, at);
+                        update.setLong(4, e.getKey());
+                        update.setString(5, ((MessageStatus) open.get(e.getKey())[2]).name()); // unless it moved since
+                        update.addBatch();
+                        tried.add(e.getKey());
+                    }
+                    int[] counts = update.executeBatch();
+                    for (int i = 0; i < tried.size(); i++) {
+                        // a driver may answer "done, count unknown"; the state was read in this transaction
+                        if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                            moved.add(tried.get(i));
+                        }
+                    }
+                }
+                if (!moved.isEmpty()) {
+                    try (PreparedStatement insert = c.prepareStatement(
+                            "insert into message_event (interchange_id, message_id, at, status, detail) values (?, ?, ?, ?, ?)")) {
+                        for (long id : moved) {
+                            insert.setLong(1, (Long) open.get(id)[1]);
+                            insert.setLong(2, id);
+                            insert.setObject(3, at);
+                            insert.setString(4, MessageStatus.DELIVERED.name());
+                            insert.setString(5, clip("to " + deliveredTo.get(id)));
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }
+                return moved.size();
+            });
         });
     }
 
