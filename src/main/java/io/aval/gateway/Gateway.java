@@ -103,6 +103,15 @@ public final class Gateway implements AutoCloseable {
             jmsConnections.setSessionCacheSize(10);
             jmsConnections.setCacheConsumers(false);
             JmsComponent jms = JmsComponent.jmsComponent(jmsConnections);
+            // Transacted routes use local JMS transactions: the listener container commits its own session after the
+            // route (a failure rolls it back, and the broker redelivers), and a send the route makes on the consumer's
+            // thread joins that session. With a transaction manager (Camel's default) Spring gets a new session and
+            // consumer for every message, and closes them after: three blocking calls to the broker per message, and
+            // the next batch of an account waited for them. The container's own consumer, which it reads from all the
+            // time, is kept (unlike one handed back to the factory above); with consumerWindowSize=0 (MessageBroker)
+            // it holds no message it is not processing.
+            jms.getConfiguration().setLazyCreateTransactionManager(false);
+            jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
             jms.getConfiguration().setDestinationResolver(new io.aval.transport.KnownQueues());
             main.bind("jms", jms);
             main.bind("journal", journal);
