@@ -614,8 +614,10 @@ public final class Journal {
             return em.unwrap(Session.class).doReturningWork(c -> {
                 List<Long> moved = new ArrayList<>(open.size());
                 List<Long> tried = new ArrayList<>(open.size());
+                // by id alone: with "and status = ?" H2 chose the status index and scanned every message in that state
+                // for each row (the read above is the state check, as em.find was before)
                 try (PreparedStatement update = c.prepareStatement("update message set status = ?, reason = null, "
-                        + "delivered_to = ?, updated_at = ? where id = ? and status = ?")) {
+                        + "delivered_to = ?, updated_at = ? where id = ?")) {
                     for (Map.Entry<Long, String> e : deliveredTo.entrySet()) {
                         if (!open.containsKey(e.getKey())) {
                             continue;
@@ -624,7 +626,6 @@ public final class Journal {
                         update.setString(2, clip(e.getValue()));
                         update.setObject(3, at);
                         update.setLong(4, e.getKey());
-                        update.setString(5, ((MessageStatus) open.get(e.getKey())[2]).name()); // unless it moved since
                         update.addBatch();
                         tried.add(e.getKey());
                     }
