@@ -26,7 +26,7 @@ public final class MappingCatalog {
     }
 
     public Optional<Mapping> inbound(String messageType) {
-        return find(mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in"));
+        return folder(typeFolder(messageType)).mapping();
     }
 
     /**
@@ -34,55 +34,75 @@ public final class MappingCatalog {
      * when the directory numbers its segment groups differently, else the type's own mapping.
      */
     public Optional<Mapping> inbound(String messageType, String directory) {
+        Path typeFolder = typeFolder(messageType);
+        Listed type = folder(typeFolder);
         if (directory != null && !directory.isBlank()) {
-            Optional<Mapping> own = find(mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in")
-                    .resolve(directory.toLowerCase(Locale.ROOT)));
-            if (own.isPresent()) {
-                return own;
+            String own = directory.toLowerCase(Locale.ROOT);
+            // only a folder the type's listing holds is looked at: asking for a missing one (D96A, which has none)
+            // failed with an exception on every message
+            if (type.folders().contains(own)) {
+                Optional<Mapping> mapping = folder(typeFolder.resolve(own)).mapping();
+                if (mapping.isPresent()) {
+                    return mapping;
+                }
             }
         }
-        return inbound(messageType);
+        return type.mapping();
     }
 
-    /** A folder's mapping as last listed, and the folder's modification time then. */
-    private record Listed(java.nio.file.attribute.FileTime modified, Optional<Mapping> mapping) {
+    private Path typeFolder(String messageType) {
+        return mappingsDir.resolve("edifact").resolve(messageType.toLowerCase(Locale.ROOT) + "-in");
+    }
+
+    /** A folder as last listed (its mapping and its sub-folders), and the folder's modification time then. */
+    private record Listed(java.nio.file.attribute.FileTime modified, Optional<Mapping> mapping, java.util.Set<String> folders) {
+        static final Listed NONE = new Listed(null, Optional.empty(), java.util.Set.of());
     }
 
     private final java.util.concurrent.ConcurrentMap<Path, Listed> listed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The folder's mapping, listed again only when the folder changed (a file added, removed or renamed changes its
+     * The folder as listed, listed again only when it changed (a file or folder added, removed or renamed changes its
      * modification time): listing it for every message was a directory read per message. A folder changed in the
      * last two seconds is always listed, for file systems whose times are that coarse.
      */
-    private Optional<Mapping> find(Path dir) {
+    private Listed folder(Path dir) {
         java.nio.file.attribute.BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class);
         } catch (IOException e) {
-            return Optional.empty(); // no such folder
+            return Listed.NONE; // no such folder
         }
         if (!attributes.isDirectory()) {
-            return Optional.empty();
+            return Listed.NONE;
         }
         java.nio.file.attribute.FileTime modified = attributes.lastModifiedTime();
         Listed known = listed.get(dir);
         if (known != null && known.modified().equals(modified)) {
-            return known.mapping();
+            return known;
         }
-        Optional<Mapping> mapping = list(dir);
+        Listed now = list(dir, modified);
         if (modified.toMillis() < System.currentTimeMillis() - 2000) {
-            listed.put(dir, new Listed(modified, mapping));
+            listed.put(dir, now);
         }
-        return mapping;
+        return now;
     }
 
-    private static Optional<Mapping> list(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("to-ubl-[a-z-]+\\.xsl"))
-                    .sorted()
-                    .findFirst()
+    private static Listed list(Path dir, java.nio.file.attribute.FileTime modified) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            java.util.Set<String> folders = new java.util.HashSet<>();
+            java.util.List<Path> mappings = new java.util.ArrayList<>();
+            for (Path f : entries.toList()) {
+                String name = f.getFileName().toString();
+                if (Files.isDirectory(f)) {
+                    folders.add(name.toLowerCase(Locale.ROOT));
+                } else if (name.matches("to-ubl-[a-z-]+\\.xsl")) {
+                    mappings.add(f);
+                }
+            }
+            Optional<Mapping> mapping = mappings.stream().sorted().findFirst()
                     .map(f -> new Mapping(f.toAbsolutePath(), documentType(f.getFileName().toString())));
+            return new Listed(modified, mapping, java.util.Set.copyOf(folders));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list mappings in " + dir + ": " + e.getMessage(), e);
         }

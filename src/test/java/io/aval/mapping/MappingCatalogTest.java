@@ -64,6 +64,20 @@ class MappingCatalogTest {
     }
 
     @Test
+    void aDirectorysFolderAddedWhileRunningIsSeen() throws Exception {
+        MappingCatalog catalog = new MappingCatalog(mappings);
+        Files.writeString(ordersIn().resolve("to-ubl-order.xsl"), "<x/>");
+        age(ordersIn());
+        assertThat(catalog.inbound("ORDERS", "D01B").orElseThrow().stylesheet()).isEqualTo(ordersIn().resolve("to-ubl-order.xsl").toAbsolutePath());
+
+        Path d01b = Files.createDirectories(ordersIn().resolve("d01b")); // the type's folder's time moves on
+        Files.writeString(d01b.resolve("to-ubl-order.xsl"), "<x/>");
+
+        assertThat(catalog.inbound("ORDERS", "D01B").orElseThrow().stylesheet()).isEqualTo(d01b.resolve("to-ubl-order.xsl").toAbsolutePath());
+        assertThat(catalog.inbound("ORDERS", "D96A").orElseThrow().stylesheet()).isEqualTo(ordersIn().resolve("to-ubl-order.xsl").toAbsolutePath());
+    }
+
+    @Test
     void aFolderWhoseTimeDidNotChangeIsNotListedAgain() throws Exception {
         MappingCatalog catalog = new MappingCatalog(mappings);
         Files.writeString(ordersIn().resolve("to-ubl-order.xsl"), "<x/>");
