@@ -595,65 +595,84 @@ public final class Journal {
             return 0;
         }
         return inTransaction(em -> {
-            // each message's interchange and state, without its text; then the moves as two JDBC batches. Loading the
-            // records (with their text), updating them one by one and inserting each event with its own round trip for
-            // its id was most of this transaction, which every translation batch waits for.
-            Map<Long, Object[]> open = new java.util.HashMap<>(); // id → its interchange, its state
-            for (List<Long> slice : slices(List.copyOf(deliveredTo.keySet()))) {
-                for (Object[] row : em.createQuery("select m.id, m.interchangeId, m.status from MessageRecord m where m.id in :ids",
-                        Object[].class).setParameter("ids", slice).getResultList()) {
-                    if (!((MessageStatus) row[2]).terminal()) {
-                        open.put((Long) row[0], row);
-                    }
-                }
-            }
-            if (open.isEmpty()) {
+            // the states without the texts, then the moves as two JDBC batches: loading each record with its text,
+            // updating it and inserting each event with a round trip for its id was most of this transaction,
+            // which every translation batch waits for
+            Map<Long, Long> interchangeOf = notTerminal(em, deliveredTo.keySet());
+            if (interchangeOf.isEmpty()) {
                 return 0;
             }
             java.time.OffsetDateTime at = Instant.now().atOffset(java.time.ZoneOffset.UTC);
             return em.unwrap(Session.class).doReturningWork(c -> {
-                List<Long> moved = new ArrayList<>(open.size());
-                List<Long> tried = new ArrayList<>(open.size());
-                // by id alone: with "and status = ?" H2 chose the status index and scanned every message in that state
-                // for each row (the read above is the state check, as em.find was before)
-                try (PreparedStatement update = c.prepareStatement("update message set status = ?, reason = null, "
-                        + "delivered_to = ?, updated_at = ? where id = ?")) {
-                    for (Map.Entry<Long, String> e : deliveredTo.entrySet()) {
-                        if (!open.containsKey(e.getKey())) {
-                            continue;
-                        }
-                        update.setString(1, MessageStatus.DELIVERED.name());
-                        update.setString(2, clip(e.getValue()));
-                        update.setObject(3, at);
-                        update.setLong(4, e.getKey());
-                        update.addBatch();
-                        tried.add(e.getKey());
-                    }
-                    int[] counts = update.executeBatch();
-                    for (int i = 0; i < tried.size(); i++) {
-                        // a driver may answer "done, count unknown"; the state was read in this transaction
-                        if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-                            moved.add(tried.get(i));
-                        }
-                    }
-                }
-                if (!moved.isEmpty()) {
-                    try (PreparedStatement insert = c.prepareStatement(
-                            "insert into message_event (interchange_id, message_id, at, status, detail) values (?, ?, ?, ?, ?)")) {
-                        for (long id : moved) {
-                            insert.setLong(1, (Long) open.get(id)[1]);
-                            insert.setLong(2, id);
-                            insert.setObject(3, at);
-                            insert.setString(4, MessageStatus.DELIVERED.name());
-                            insert.setString(5, clip("to " + deliveredTo.get(id)));
-                            insert.addBatch();
-                        }
-                        insert.executeBatch();
-                    }
-                }
+                List<Long> moved = markDelivered(c, deliveredTo, interchangeOf.keySet(), at);
+                recordDelivered(c, moved, interchangeOf, deliveredTo, at);
                 return moved.size();
             });
         });
+    }
+
+    /** Of these messages, those not yet in a terminal state, each with its interchange; reads no message text. */
+    private static Map<Long, Long> notTerminal(EntityManager em, java.util.Collection<Long> ids) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (List<Long> slice : slices(List.copyOf(ids))) {
+            for (Object[] row : em.createQuery("select m.id, m.interchangeId, m.status from MessageRecord m where m.id in :ids",
+                    Object[].class).setParameter("ids", slice).getResultList()) {
+                if (!((MessageStatus) row[2]).terminal()) {
+                    out.put((Long) row[0], (Long) row[1]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sets {@code open} messages DELIVERED to where they went, in {@code deliveredTo}'s order; returns those it moved. */
+    private static List<Long> markDelivered(Connection c, Map<Long, String> deliveredTo, java.util.Set<Long> open,
+                                            java.time.OffsetDateTime at) throws SQLException {
+        List<Long> tried = new ArrayList<>(open.size());
+        // by id alone: with "and status = ?" H2 chose the status index and scanned every message in that state for
+        // each row (notTerminal, in the same transaction, is the state check, as em.find was before)
+        try (PreparedStatement update = c.prepareStatement("update message set status = ?, reason = null, "
+                + "delivered_to = ?, updated_at = ? where id = ?")) {
+            for (Map.Entry<Long, String> e : deliveredTo.entrySet()) {
+                if (open.contains(e.getKey())) {
+                    update.setString(1, MessageStatus.DELIVERED.name());
+                    update.setString(2, clip(e.getValue()));
+                    update.setObject(3, at);
+                    update.setLong(4, e.getKey());
+                    update.addBatch();
+                    tried.add(e.getKey());
+                }
+            }
+            int[] counts = update.executeBatch();
+            List<Long> moved = new ArrayList<>(tried.size());
+            for (int i = 0; i < tried.size(); i++) {
+                // a driver may answer "done, count unknown"
+                if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    moved.add(tried.get(i));
+                }
+            }
+            return moved;
+        }
+    }
+
+    /** The DELIVERED event of each moved message, as {@link MessageEvent} records it. */
+    private static void recordDelivered(Connection c, List<Long> moved, Map<Long, Long> interchangeOf,
+                                        Map<Long, String> deliveredTo, java.time.OffsetDateTime at) throws SQLException {
+        if (moved.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into message_event (interchange_id, message_id, at, status, detail) values (?, ?, ?, ?, ?)")) {
+            for (long id : moved) {
+                insert.setLong(1, interchangeOf.get(id));
+                insert.setLong(2, id);
+                insert.setObject(3, at);
+                insert.setString(4, MessageStatus.DELIVERED.name());
+                insert.setString(5, clip("to " + deliveredTo.get(id)));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private static boolean move(EntityManager em, long messageId, MessageStatus status, String reason, String deliveredTo) {
