@@ -17,6 +17,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class MessageBroker implements AutoCloseable {
 
+    /** Artemis' own default for a NIO journal (3,333 µs). */
+    static final long DEFAULT_BUFFER_TIMEOUT_US = 3_333;
+
     /** Where messages go after {@code aval.broker.max-delivery-attempts} failed deliveries. */
     public static final String DEAD_LETTER_QUEUE = "aval.dead-letter";
 
@@ -44,6 +47,9 @@ public final class MessageBroker implements AutoCloseable {
                 .setPagingDirectory(dir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
                 .setJournalType(org.apache.activemq.artemis.core.server.JournalType.NIO)
+                // how long the journal gathers writes before one sync; a transacted commit waits for it
+                .setJournalBufferTimeout_NIO((int) Math.min(Integer.MAX_VALUE,
+                        config.getLong("aval.broker.journal-buffer-timeout-us", DEFAULT_BUFFER_TIMEOUT_US) * 1000))
                 .setJMXManagementEnabled(false);
         try {
             // In-VM only by default: RabbitMQ and Mosquitto hold 5672 and 1883 on our machines.
@@ -82,6 +88,11 @@ public final class MessageBroker implements AutoCloseable {
         // consumerWindowSize=0: no client-side buffering, so a message is only ever with the consumer
         // that is processing it (the stages are slow consumers by Artemis' definition).
         return new MessageBroker(server, new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0"));
+    }
+
+    /** The embedded journal's buffer timeout as the broker runs with it, in nanoseconds (-1: an external broker). */
+    long journalBufferTimeoutNanos() {
+        return embedded == null ? -1 : embedded.getActiveMQServer().getConfiguration().getJournalBufferTimeout_NIO();
     }
 
     public ConnectionFactory connectionFactory() {
