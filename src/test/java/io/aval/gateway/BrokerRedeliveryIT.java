@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,10 +64,11 @@ class BrokerRedeliveryIT {
     void aFailedTranslationIsDeliveredOnceWhenTheBrokerRedeliversIt() throws Exception {
         try (Gateway gateway = start(100, 1_000)) {
             Path block = blockErpDrop();
+            NotifyBuilder failed = new NotifyBuilder(gateway.camelContext()).fromRoute("inbound-edifact-messages")
+                    .whenFailed(1).create();
             long interchange = gateway.submit(sampleOrders(), "test", "orders-d96a.edi", ProcessingMode.DELIVER);
-            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.journal().messagesOf(interchange).size() == 1);
             // the first attempt comes at once and fails; the next is a second later
-            Thread.sleep(1_500);
+            assertThat(failed.matches(30, TimeUnit.SECONDS)).as("a translation attempt failed").isTrue();
             MessageRecord waiting = onlyMessage(gateway, interchange);
             assertThat(waiting.status()).isEqualTo(MessageStatus.ACCEPTED);
 
