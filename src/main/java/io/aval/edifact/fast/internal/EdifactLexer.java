@@ -32,7 +32,12 @@ public final class EdifactLexer {
      */
     public EdifactLexer(Reader in, int expectedChars) {
         this.in = in;
-        this.buf = new char[expectedChars > 0 ? Math.max(256, Math.min(BUFFER_CHARS, expectedChars + 16)) : BUFFER_CHARS];
+        this.buf = new char[bufferChars(expectedChars)];
+    }
+
+    /** the buffer for an input of {@code expectedChars} characters: room for all of it up to {@link #BUFFER_CHARS} */
+    static int bufferChars(int expectedChars) {
+        return expectedChars > 0 && expectedChars < BUFFER_CHARS - 16 ? Math.max(256, expectedChars + 16) : BUFFER_CHARS;
     }
 
     public Delimiters delimiters() {

@@ -94,8 +94,9 @@ public final class InterchangeParser {
      * The read buffer for an input of {@code known} bytes ({@link InputStream#available()}: exact for a message in
      * memory, a lower bound or 0 for a stream): small inputs do not claim, and clear, 64 KiB each.
      */
-    private static int bufferBytes(int known) {
-        return known > 0 ? Math.max(256, Math.min(BUFFER_BYTES, known + 16)) : BUFFER_BYTES;
+    static int bufferBytes(int known) {
+        // known may be Integer.MAX_VALUE (a stream that cannot tell more): no arithmetic on it before the comparison
+        return known > 0 && known < BUFFER_BYTES - 16 ? Math.max(256, known + 16) : BUFFER_BYTES;
     }
 
     public void parse(Reader reader, ContentHandler handler) throws IOException, SAXException {

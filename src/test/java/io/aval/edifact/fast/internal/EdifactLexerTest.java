@@ -35,4 +35,15 @@ class EdifactLexerTest {
         assertThat(tiny).isEqualTo(unknown);
         assertThat(underestimated).isEqualTo(unknown);
     }
+
+    @Test
+    void buffersFitAKnownSmallInputAndNeverOverflow() {
+        assertThat(EdifactLexer.bufferChars(600)).isEqualTo(616);
+        assertThat(EdifactLexer.bufferChars(1)).isEqualTo(256);
+        assertThat(EdifactLexer.bufferChars(0)).isEqualTo(EdifactLexer.BUFFER_CHARS);
+        assertThat(EdifactLexer.bufferChars(Integer.MAX_VALUE)).isEqualTo(EdifactLexer.BUFFER_CHARS);
+        assertThat(InterchangeParser.bufferBytes(600)).isEqualTo(616);
+        assertThat(InterchangeParser.bufferBytes(Integer.MAX_VALUE)).isEqualTo(65536);
+        assertThat(InterchangeParser.bufferBytes(-1)).isEqualTo(65536);
+    }
 }
