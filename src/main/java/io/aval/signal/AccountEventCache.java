@@ -29,8 +29,11 @@ final class AccountEventCache {
     private record Entry(List<AccountEvent> events, List<AccountEvent> orders, long count, long maxId, LocalDate lastDate, long lines) {
     }
 
-    /** An account's history as the detectors see it: its events and, of them, its ORDERS, both in business order. */
-    record Cached(List<AccountEvent> events, List<AccountEvent> orders) {
+    /**
+     * An account's history as the detectors see it: its events and, of them, its ORDERS, both in business order;
+     * with the account's event count and highest event id they stand for.
+     */
+    record Cached(List<AccountEvent> events, List<AccountEvent> orders, long count, long maxId) {
     }
 
     private final long maxLines;
@@ -68,14 +71,45 @@ final class AccountEventCache {
         long maxId = ((Number) stamp[1]).longValue();
         Entry cached = get(accountId);
         if (cached != null && cached.count() == count && cached.maxId() == maxId) {
-            return new Cached(cached.events(), cached.orders());
+            return new Cached(cached.events(), cached.orders(), count, maxId);
         }
         Entry fresh = cached != null && count > cached.count() ? appended(em, accountId, cached, count, maxId) : null;
         if (fresh == null) {
             fresh = reloaded(em, accountId, count, maxId);
         }
         put(accountId, fresh);
-        return new Cached(fresh.events(), fresh.orders());
+        return new Cached(fresh.events(), fresh.orders(), count, maxId);
+    }
+
+    /**
+     * After a commit that recorded {@code added} (with their ids, in the order recorded) on top of the history
+     * {@code basis} that {@link #history} gave: the cached history moves on with them, so the next load finds it
+     * current without reading back and decoding what this instance has just written. Nothing changes when the
+     * cached history is no longer {@code basis} (evicted, or moved by another load) or when an id is not above the
+     * ones it holds (the database's order would not be this one): the next load then asks the database, as before.
+     */
+    synchronized void committed(String accountId, Cached basis, List<AccountEvent> added, List<Long> ids) {
+        Entry cached = entries.get(accountId);
+        if (added.isEmpty() || cached == null || cached.count() != basis.count() || cached.maxId() != basis.maxId()
+                || added.size() != ids.size()) {
+            return;
+        }
+        long maxId = cached.maxId();
+        for (long id : ids) {
+            if (id <= maxId) {
+                return;
+            }
+            maxId = id;
+        }
+        List<Dated> dated = new ArrayList<>(added.size());
+        for (AccountEvent event : added) {
+            dated.add(new Dated(event.businessDate(), event));
+        }
+        put(accountId, extended(cached, dated, cached.count() + added.size(), maxId));
+    }
+
+    /** An event with the business date the database orders it by. */
+    private record Dated(LocalDate date, AccountEvent event) {
     }
 
     private static long weight(AccountEvent e) {
@@ -89,15 +123,24 @@ final class AccountEventCache {
         if (rows.size() != count - cached.count()) {
             return null;
         }
-        List<AccountEvent> merged = new ArrayList<>(cached.events().size() + rows.size());
+        List<Dated> dated = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            dated.add(new Dated((LocalDate) row[1], Json.read((String) row[2], AccountEvent.class)));
+        }
+        return extended(cached, dated, count, maxId);
+    }
+
+    /** {@code cached} with {@code added} (in the database's order) merged in business order, then cut to the window. */
+    private Entry extended(Entry cached, List<Dated> added, long count, long maxId) {
+        List<AccountEvent> merged = new ArrayList<>(cached.events().size() + added.size());
         merged.addAll(cached.events());
-        List<AccountEvent> orders = new ArrayList<>(cached.orders().size() + rows.size());
+        List<AccountEvent> orders = new ArrayList<>(cached.orders().size() + added.size());
         orders.addAll(cached.orders());
         LocalDate last = cached.lastDate();
         long lines = cached.lines();
-        for (Object[] row : rows) {
-            LocalDate date = (LocalDate) row[1];
-            AccountEvent event = Json.read((String) row[2], AccountEvent.class);
+        for (Dated d : added) {
+            LocalDate date = d.date();
+            AccountEvent event = d.event();
             if (last == null || !date.isBefore(last)) {
                 merged.add(event);
                 if (event.isOrder()) {

@@ -69,12 +69,20 @@ public final class AccountHistoryStore {
         private long lastEventId;
         private long orders;
         private long lastOrderId;
+        /** The cached history the transaction's events were evaluated against ({@link #load(EntityManager, String, Stamping)}). */
+        private AccountEventCache.Cached basis;
+        /** The events recorded, and their ids, for the cache once the transaction commits ({@link #committed}). */
+        private final List<AccountEvent> recorded = new ArrayList<>();
+        private final List<Long> recordedIds = new ArrayList<>();
 
         Stamping(String accountId) {
             this.accountId = accountId;
         }
 
-        private void add(long id, boolean order) {
+        private void add(long id, AccountEvent event) {
+            recorded.add(event);
+            recordedIds.add(id);
+            boolean order = event.isOrder();
             events++;
             lastEventId = Math.max(lastEventId, id);
             if (order) {
@@ -111,11 +119,21 @@ public final class AccountHistoryStore {
         }
     }
 
+    /**
+     * After the commit of a transaction that loaded the account's history and recorded events with {@code stamping}:
+     * the cached history takes them as they are (no read back). Never called for a transaction that rolled back.
+     */
+    void committed(Stamping stamping) {
+        if (stamping.basis != null) {
+            events.committed(stamping.accountId, stamping.basis, stamping.recorded, stamping.recordedIds);
+        }
+    }
+
     /** {@link #record(EntityManager, AccountEvent, AccountHistory)}, the stamp moved on later with the others of {@code stamping}. */
     void record(EntityManager em, AccountEvent event, AccountHistory loaded, Stamping stamping) {
         AccountEventRecord recorded = new AccountEventRecord(event);
         em.persist(recorded);
-        stamping.add(recorded.id(), event.isOrder());
+        stamping.add(recorded.id(), event);
         for (Map.Entry<AccountFact.Kind, Set<String>> e : factsOf(event).entrySet()) {
             for (String key : e.getValue()) {
                 if (loaded != null) {
@@ -185,7 +203,18 @@ public final class AccountHistoryStore {
     }
 
     AccountHistory load(EntityManager em, String accountId) {
+        return load(em, accountId, null);
+    }
+
+    /**
+     * {@link #load(EntityManager, String)} for a transaction that records events with {@code stamping}: it notes the
+     * history they are evaluated against, so that {@link #committed} can move the cache on after the commit.
+     */
+    AccountHistory load(EntityManager em, String accountId, Stamping stamping) {
         AccountEventCache.Cached cached = this.events.history(em, accountId);
+        if (stamping != null) {
+            stamping.basis = cached;
+        }
         Map<AccountFact.Kind, Map<String, AccountFact>> facts = new EnumMap<>(AccountFact.Kind.class);
         for (AccountFact f : em.createQuery("select f from AccountFact f where f.accountId = :a", AccountFact.class)
                 .setParameter("a", accountId).getResultList()) {

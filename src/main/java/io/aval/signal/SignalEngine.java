@@ -110,11 +110,11 @@ public final class SignalEngine {
             LocalDate known = knownBusinessTime;
             boolean newDay = known == null || date.isAfter(known);
             List<List<Signal>> fresh = new ArrayList<>();
+            AccountHistoryStore.Stamping stamping = new AccountHistoryStore.Stamping(first.accountId());
             inTransaction(em -> {
                 List<Signal> due = newDay ? moveBusinessTime(em, date) : new ArrayList<>();
-                AccountHistory current = history.load(em, first.accountId());
+                AccountHistory current = history.load(em, first.accountId(), stamping);
                 Set<String> recorded = recordedOn(em, first.accountId(), date);
-                AccountHistoryStore.Stamping stamping = new AccountHistoryStore.Stamping(first.accountId());
                 for (AccountEvent event : run) {
                     List<Signal> raised = new ArrayList<>();
                     if (event.documentNumber() == null || recorded.add(documentKey(event.messageType(), event.documentNumber()))) {
@@ -139,6 +139,7 @@ public final class SignalEngine {
                     finish.run(em, all);
                 }
             });
+            history.committed(stamping);
             if (newDay) {
                 moved(date);
             }

@@ -33,6 +33,52 @@ class AccountEventCacheTest {
         return numbers(store.load(account).events());
     }
 
+    /**
+     * The engine's runs move the cache on with the events they recorded, once committed: the next run's history is
+     * the database's, and holds the very events accepted (not copies decoded from their stored JSON).
+     */
+    @Test
+    void committedRunsMoveTheCacheOnWithoutReadingBack() {
+        // a batch of three days: three runs, three transactions
+        List<AccountEvent> all = scenario.extract(acme.orders(MONDAY, 12, 1), "DAILY");
+        for (int batch = 0; batch < 4; batch++) {
+            scenario.engine.acceptAll(all.subList(3 * batch, 3 * batch + 3));
+            List<AccountEvent> cached = scenario.engine.history().load(acme.gln).events();
+            assertEquals(numbers(new AccountHistoryStore(scenario.emf, 1_000).load(acme.gln).events()), numbers(cached),
+                    "cached history = the database's after batch " + (batch + 1));
+            assertEquals(3 * batch + 3, cached.size());
+            for (int i = 0; i < cached.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertSame(all.get(i), cached.get(i), "event " + (i + 1) + " not read back");
+            }
+        }
+    }
+
+    @Test
+    void aRunThatRollsBackLeavesTheCacheAsTheDatabaseIs() {
+        scenario.engine.acceptAll(orders(MONDAY, 2));
+        // two orders on one day: one run, rolled back whole
+        List<AccountEvent> failing = scenario.extract(acme.orders(MONDAY.plusWeeks(2), 2, 0), "FAILING");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> scenario.engine.acceptAll(failing, (em, signals) -> {
+            throw new IllegalStateException("the caller's work fails after the events were recorded");
+        }));
+        scenario.engine.acceptAll(orders(MONDAY.plusWeeks(3), 1));
+        List<String> database = numbers(new AccountHistoryStore(scenario.emf, 1_000).load(acme.gln).events());
+        assertEquals(3, database.size(), "fixture: the failed run's events were rolled back");
+        assertEquals(database, numbers(scenario.engine.history().load(acme.gln).events()));
+    }
+
+    /** Another instance records between two of this engine's runs: the cache must not skip its events. */
+    @Test
+    void anotherInstanceBetweenRunsIsSeen() {
+        scenario.engine.acceptAll(orders(MONDAY, 2));
+        AccountHistoryStore theirs = new AccountHistoryStore(scenario.emf, 1_000);
+        orders(MONDAY.plusDays(1), 2).forEach(theirs::record);
+        scenario.engine.acceptAll(orders(MONDAY.plusDays(2), 2));
+        assertEquals(numbers(new AccountHistoryStore(scenario.emf, 1_000).load(acme.gln).events()),
+                numbers(scenario.engine.history().load(acme.gln).events()));
+        assertEquals(6, scenario.engine.history().load(acme.gln).events().size());
+    }
+
     @Test
     void anotherInstanceWritingToTheSameStoreIsSeen() {
         AccountHistoryStore mine = new AccountHistoryStore(scenario.emf, 1_000);
