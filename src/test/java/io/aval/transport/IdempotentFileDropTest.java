@@ -81,7 +81,7 @@ class IdempotentFileDropTest {
 
     @Test
     void completesAHandOffKilledBetweenMarkerAndRename() throws Exception {
-        // what a kill after step 2 leaves: the complete hidden file and the marker, no visible file
+        // what a kill after step 3 leaves: the complete hidden file and the marker with its name, no visible file
         Files.createDirectories(erp());
         Files.createDirectories(dir.resolve("deliveries/erp"));
         Files.writeString(erp().resolve(".writing-M7"), "<Order>7</Order>");
@@ -96,7 +96,7 @@ class IdempotentFileDropTest {
 
     @Test
     void startsAgainWhenKilledWhileWritingTheHiddenFile() throws Exception {
-        // a kill during step 1: half a hidden file, no marker
+        // what an earlier version left when killed while writing its hidden file first: half a hidden file, no marker
         Files.createDirectories(erp());
         Files.writeString(erp().resolve(".writing-M8"), "<Ord");
 
@@ -105,6 +105,37 @@ class IdempotentFileDropTest {
         assertThat(h.earlier()).isFalse();
         assertThat(names(erp())).containsExactly("acme-ORDERS-PO-8-M8.xml");
         assertThat(h.file()).hasContent("<Order>8</Order>");
+    }
+
+    @Test
+    void startsAgainWhenKilledBeforeTheMarkerHeldAName() throws Exception {
+        // a kill after step 1 or during step 2: the empty marker, maybe half a hidden file, no visible file
+        Files.createDirectories(erp());
+        Files.createDirectories(dir.resolve("deliveries/erp"));
+        Files.createFile(dir.resolve("deliveries/erp/M9"));
+        Files.writeString(erp().resolve(".writing-M9"), "<Ord");
+        assertThat(drop().recordedName("M9")).isEmpty();
+
+        IdempotentFileDrop.HandOff h = drop().deliver(erp(), "M9", "acme-ORDERS-PO-9-M9.xml", bytes("<Order>9</Order>"));
+
+        assertThat(h.earlier()).isFalse();
+        assertThat(names(erp())).containsExactly("acme-ORDERS-PO-9-M9.xml");
+        assertThat(h.file()).hasContent("<Order>9</Order>");
+        assertThat(drop().recordedName("M9")).contains("acme-ORDERS-PO-9-M9.xml");
+        assertThat(drop().deliver(erp(), "M9", "acme-ORDERS-PO-9-M9.xml", bytes("<Order>9</Order>")).earlier()).isTrue();
+    }
+
+    @Test
+    void anEmptyMarkerWithoutAHiddenFileIsNotAHandOff() throws Exception {
+        // a kill right after step 1: had the marker been taken for a finished hand-off, the message would be lost
+        Files.createDirectories(dir.resolve("deliveries/erp"));
+        Files.createFile(dir.resolve("deliveries/erp/M10"));
+
+        IdempotentFileDrop.HandOff h = drop().deliver(erp(), "M10", "acme-ORDERS-PO-10-M10.xml", bytes("<Order>10</Order>"));
+
+        assertThat(h.earlier()).isFalse();
+        assertThat(h.file()).hasContent("<Order>10</Order>");
+        assertThat(names(erp())).containsExactly("acme-ORDERS-PO-10-M10.xml");
     }
 
     private static byte[] bytes(String s) {
