@@ -42,9 +42,11 @@ public final class LargeOrderDetector implements SignalDetector {
             return List.of();
         }
         double value = current.doubleValue();
-        double median = Stats.median(past);
-        double pct = Stats.percentile(past, s.percentile);
-        double mad = Stats.mad(past);
+        // sorted once for the three statistics (each sorted the sample again, the MAD twice)
+        double[] sorted = Stats.sorted(past);
+        double median = Stats.percentileOfSorted(sorted, 50);
+        double pct = Stats.percentileOfSorted(sorted, s.percentile);
+        double mad = Stats.madOfSorted(sorted);
         double z = mad > 0 ? (value - median) / (1.4826 * mad) : Double.POSITIVE_INFINITY;
         if (median <= 0 || value <= s.medianFactor * median || value <= pct * s.percentileMargin || z < s.robustZ) {
             return List.of();
