@@ -78,7 +78,10 @@ public final class VolumeDeclineDetector implements SignalDetector {
 
         Series account = new Series();
         Map<String, Series> products = new HashMap<>();
-        for (AccountEvent o : orders) {
+        // only the months a comparison reads: the window, its preceding months and the same months last year (the
+        // account's whole history was read for each evaluation, tens of thousands of orders for an old account)
+        java.time.LocalDate from = windowStart.minusMonths(Math.max(12, s.baselineMonths)).atDay(1);
+        for (AccountEvent o : orders.subList(firstOnOrAfter(orders, from), orders.size())) {
             YearMonth m = YearMonth.from(o.businessDate());
             Map<String, Double> perProduct = new HashMap<>();
             for (AccountEvent.Line l : o.lines()) {
@@ -104,6 +107,21 @@ public final class VolumeDeclineDetector implements SignalDetector {
             }
         }
         return List.of();
+    }
+
+    /** Index of the first order dated {@code day} or later (orders are in business order). */
+    static int firstOnOrAfter(List<AccountEvent> orders, java.time.LocalDate day) {
+        int low = 0;
+        int high = orders.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (orders.get(mid).businessDate().isBefore(day)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private record Comparison(double recentQty, double baselineQty, double recentOrders, double baselineOrders,

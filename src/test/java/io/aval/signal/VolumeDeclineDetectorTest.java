@@ -48,6 +48,29 @@ class VolumeDeclineDetectorTest {
         }
     }
 
+    /**
+     * An account with years of history: the evaluation reads only the months it compares (the window and the same
+     * months last year), which must still be all there, with their quantities.
+     */
+    @Test
+    void anOldAccountIsComparedWithTheSameMonthsLastYear() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000024");
+            LocalDate decline = LocalDate.of(2028, 6, 1);
+            for (int w = 0; w < 200; w++) {
+                LocalDate d = START.plusWeeks(w);
+                s.add(order(a, d, d.isBefore(decline) ? 1.0 : 0.5));
+            }
+            s.run();
+            assertThat(s.signals(SignalType.VOLUME_DECLINE)).singleElement().satisfies(sig -> {
+                assertThat(sig.evidence()).containsEntry("scope", "account").containsEntry("baseline", "same-period-last-year");
+                assertThat(sig.businessDate()).isBetween(decline, decline.plusMonths(4));
+                assertThat(Double.parseDouble((String) sig.evidence().get("recentQuantity")))
+                        .isLessThan(0.6 * Double.parseDouble((String) sig.evidence().get("baselineQuantity")));
+            });
+        }
+    }
+
     @Test
     void fewerOrdersIsNotADeclineOfQuantities() {
         try (EngineScenario s = new EngineScenario()) {
