@@ -1,10 +1,10 @@
 package io.aval.signal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A product the account ordered regularly (in at least {@code min-share} of its orders since it first
@@ -29,7 +29,7 @@ public final class ProductDroppedDetector implements SignalDetector {
         List<AccountEvent> all = history.orders();
         List<AccountEvent> orders = new ArrayList<>(all.subList(Math.max(0, all.size() - s.windowOrders), all.size()));
         orders.add(event);
-        Map<String, List<Integer>> seenAt = new TreeMap<>();
+        Map<String, List<Integer>> seenAt = new HashMap<>();
         for (int i = 0; i < orders.size(); i++) {
             for (AccountEvent.Line l : orders.get(i).lines()) {
                 if (l.productId() != null) {
@@ -42,7 +42,11 @@ public final class ProductDroppedDetector implements SignalDetector {
         }
         int current = orders.size() - 1;
         List<Signal> out = new ArrayList<>();
-        for (Map.Entry<String, List<Integer>> e : seenAt.entrySet()) {
+        // products in name order, as the signals come out; hashed while counting (a sorted map compared names at each line)
+        List<String> products = new ArrayList<>(seenAt.keySet());
+        java.util.Collections.sort(products);
+        for (String product : products) {
+            Map.Entry<String, List<Integer>> e = Map.entry(product, seenAt.get(product));
             List<Integer> idx = e.getValue();
             int firstIdx = idx.get(0);
             int lastIdx = idx.get(idx.size() - 1);
