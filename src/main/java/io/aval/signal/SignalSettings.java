@@ -70,6 +70,8 @@ public final class SignalSettings {
         public double leadTimeRatio = 0.5;
         public int minBaselineOrders = 8;
         public int cooldownDays = 90;
+        /** The normal lead time is the median of the account's last this many orders (with a requested date) before the recent ones. */
+        public int baselineOrders = 100;
     }
 
     public static final class PriceMismatch {

@@ -11,7 +11,8 @@ import io.aval.signal.internal.Stats;
 /**
  * Most of the last {@code recent-orders} orders (share {@code min-urgent-share}) ask for delivery in less
  * than {@code lead-time-ratio} × the account's normal lead time (median of DTM+2 − DTM+137 over its
- * earlier orders). Fires when the pattern starts, not again while it lasts, and at most once per
+ * last {@code baseline-orders} earlier orders: its usual lead time today, at a cost that does not grow with
+ * its age). Fires when the pattern starts, not again while it lasts, and at most once per
  * {@code cooldown-days}.
  */
 public final class UrgencyPatternDetector implements SignalDetector {
@@ -27,18 +28,25 @@ public final class UrgencyPatternDetector implements SignalDetector {
             return List.of();
         }
         SignalSettings.Urgency s = settings.urgency;
+        // the latest orders with a requested date, as many as the baseline, the recent orders and the episode check read
+        // (walking the account's whole history sorted tens of thousands of lead times for each order of an old account)
+        int wanted = s.baselineOrders + 2 * s.recentOrders;
+        List<AccountEvent> orders = history.orders();
         List<AccountEvent> withLead = new ArrayList<>();
-        for (AccountEvent o : history.orders()) {
-            if (o.requestedDelivery() != null) {
-                withLead.add(o);
+        for (int i = orders.size() - 1; i >= 0 && withLead.size() < wanted; i--) {
+            if (orders.get(i).requestedDelivery() != null) {
+                withLead.add(orders.get(i));
             }
         }
+        java.util.Collections.reverse(withLead);
         withLead.add(event);
         if (withLead.size() < s.minBaselineOrders + s.recentOrders) {
             return List.of();
         }
         List<AccountEvent> recent = withLead.subList(withLead.size() - s.recentOrders, withLead.size());
-        List<Long> baseline = withLead.subList(0, withLead.size() - s.recentOrders).stream().map(UrgencyPatternDetector::lead).toList();
+        int baselineEnd = withLead.size() - s.recentOrders;
+        List<Long> baseline = withLead.subList(Math.max(0, baselineEnd - s.baselineOrders), baselineEnd).stream()
+                .map(UrgencyPatternDetector::lead).toList();
         double normal = Stats.median(baseline);
         double limit = normal * s.leadTimeRatio;
         if (normal < 2 || lead(event) >= limit) {
