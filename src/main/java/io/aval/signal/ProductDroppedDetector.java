@@ -46,8 +46,7 @@ public final class ProductDroppedDetector implements SignalDetector {
         List<String> products = new ArrayList<>(seenAt.keySet());
         java.util.Collections.sort(products);
         for (String product : products) {
-            Map.Entry<String, List<Integer>> e = Map.entry(product, seenAt.get(product));
-            List<Integer> idx = e.getValue();
+            List<Integer> idx = seenAt.get(product);
             int firstIdx = idx.get(0);
             int lastIdx = idx.get(idx.size() - 1);
             if (lastIdx == current || idx.size() < s.minAppearances) {
@@ -65,7 +64,7 @@ public final class ProductDroppedDetector implements SignalDetector {
             }
             AccountEvent lastOrder = orders.get(lastIdx);
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("product", e.getKey());
+            ev.put("product", product);
             ev.put("lastOrder", lastOrder.documentNumber());
             ev.put("lastOrderDate", lastOrder.businessDate().toString());
             ev.put("appearances", idx.size());
@@ -73,11 +72,11 @@ public final class ProductDroppedDetector implements SignalDetector {
             ev.put("ordersWithout", absent);
             ev.put("latestOrder", event.documentNumber());
             String summary = String.format("%s, ordered in %d%% of orders, is missing from the last %d orders (last on %s, %s)",
-                    describe(lastOrder, e.getKey()), Math.round(share * 100), absent, lastOrder.businessDate(),
+                    describe(lastOrder, product), Math.round(share * 100), absent, lastOrder.businessDate(),
                     lastOrder.documentNumber());
             out.add(new Signal(SignalType.PRODUCT_DROPPED, history.accountId(), Severity.MEDIUM, event.businessDate(),
                     DownstreamFunction.ADV, summary, ev,
-                    "PRODUCT_DROPPED|" + history.accountId() + "|" + e.getKey() + "|" + lastOrder.documentNumber(),
+                    "PRODUCT_DROPPED|" + history.accountId() + "|" + product + "|" + lastOrder.documentNumber(),
                     event.documentNumber(), event.journalId()));
         }
         return out;
