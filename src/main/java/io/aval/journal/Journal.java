@@ -668,7 +668,7 @@ public final class Journal {
                 insert.setLong(2, id);
                 insert.setObject(3, at);
                 insert.setString(4, MessageStatus.DELIVERED.name());
-                insert.setString(5, clip("to " + deliveredTo.get(id)));
+                insert.setString(5, clip(deliveredDetail(deliveredTo.get(id))));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -687,8 +687,13 @@ public final class Journal {
         }
         r.updatedAt = Instant.now();
         em.persist(new MessageEvent(r.interchangeId, messageId, status.name(),
-                deliveredTo != null ? "to " + deliveredTo : reason));
+                deliveredTo != null ? deliveredDetail(deliveredTo) : reason));
         return true;
+    }
+
+    /** The DELIVERED event's detail: where the message went (one message at a time, or a batch's JDBC insert). */
+    private static String deliveredDetail(String file) {
+        return "to " + file;
     }
 
     /**
