@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     int importPerInterchange;
 
     @Option(names = "--import-accounts", description = "Partners, one account each, the import's interchanges are spread "
-            + "over, round robin (default: ${DEFAULT-VALUE}: one account's messages go through one at a time, in order)",
+            + "over, round robin (default: ${DEFAULT-VALUE}: one account, its interchanges translated on its aval.messages.lanes)",
             defaultValue = "1")
     int importAccounts;
 

@@ -126,7 +126,8 @@ public final class Gateway implements AutoCloseable {
                     java.time.Clock.systemUTC()));
             main.bind("inboundUblDocuments", new InboundUblDocuments(journal, partners, new UblValidator()));
             main.bind("interchangeIntake", new InterchangeIntake(journal, partners, readers, mappings, envelopeLimits(config), contrlResponder,
-                    config.getInt("aval.messages.batch-size", InterchangeIntake.DEFAULT_BATCH_SIZE)));
+                    config.getInt("aval.messages.batch-size", InterchangeIntake.DEFAULT_BATCH_SIZE),
+                    config.getInt("aval.messages.lanes", InterchangeIntake.DEFAULT_LANES)));
             UblValidator ublValidator = new UblValidator();
             main.bind("messageTranslator", new MessageTranslator(journal, partners, readers, mappings,
                     new io.aval.mapping.UblMapping(ublValidator)));
@@ -186,7 +187,7 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * {@code aval.messages.batch-threads} threads that read, map and validate the messages of a translation batch
-     * side by side, so one account's batch (one at a time, in order) can use more than one core. Camel does not stop
+     * side by side, so one batch (one lane's batches go one at a time, in order) can use more than one core. Camel does not stop
      * a pool it finds in the registry: {@link #close} does, after the routes.
      */
     static java.util.concurrent.ExecutorService translationThreads(int threads) {

@@ -54,24 +54,33 @@ public final class InterchangeIntake {
     private final EnvelopeChecker checker;
     private final ContrlResponder contrl;
     private final int batchSize;
+    private final int lanes;
 
     /** The default for {@code aval.messages.batch-size}: messages of one interchange per translation unit of work. */
     public static final int DEFAULT_BATCH_SIZE = 50;
 
+    /** The default for {@code aval.messages.lanes}: translation lanes per account. */
+    public static final int DEFAULT_LANES = 2;
+
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings) {
-        this(journal, partners, readers, mappings, EnvelopeLimits.DEFAULT, null, DEFAULT_BATCH_SIZE);
+        this(journal, partners, readers, mappings, EnvelopeLimits.DEFAULT, null, DEFAULT_BATCH_SIZE, DEFAULT_LANES);
     }
 
     /**
      * With the limits of {@code aval.limits.*} (larger input is quarantined before it is read, XML and
-     * EDIFACT alike) and {@code contrl} (may be null: no CONTRL is sent) answering the interchanges that ask for one.
+     * EDIFACT alike) and {@code contrl} (may be null: no CONTRL is sent) answering the interchanges that ask for one;
+     * {@code lanes} ({@code aval.messages.lanes}): how many of one account's interchanges may be translated at once.
      */
     public InterchangeIntake(Journal journal, PartnerDirectory partners, EdifactReaders readers, MappingCatalog mappings,
-                             EnvelopeLimits limits, ContrlResponder contrl, int batchSize) {
+                             EnvelopeLimits limits, ContrlResponder contrl, int batchSize, int lanes) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("aval.messages.batch-size must be at least 1, not " + batchSize);
         }
+        if (lanes < 1) {
+            throw new IllegalArgumentException("aval.messages.lanes must be at least 1, not " + lanes);
+        }
         this.batchSize = batchSize;
+        this.lanes = lanes;
         this.limits = limits;
         this.checker = new EnvelopeChecker(limits);
         this.contrl = contrl;
@@ -318,9 +327,10 @@ public final class InterchangeIntake {
     static final String TRANSLATION_QUEUE = "aval.messages";
 
     /**
-     * One send of the interchange stage: the queue, the JMS group (the account, which keeps one
-     * account's events in order) and the body — a message id, or for {@value #TRANSLATION_QUEUE} a
-     * batch of ids separated by commas (one unit of work for translation, delivery and the tap).
+     * One send of the interchange stage: the queue, the JMS group and the body — a message id, or for
+     * {@value #TRANSLATION_QUEUE} a batch of ids separated by commas (one unit of work for translation,
+     * delivery and the tap). The group is the account (which keeps one account's events in order), except on
+     * {@value #TRANSLATION_QUEUE}, where it is one of the account's lanes ({@link #laneOf}).
      */
     public record Dispatch(String queue, String group, Object body) {
     }
@@ -339,14 +349,28 @@ public final class InterchangeIntake {
                 out.add(new Dispatch(queue, group, m.id()));
                 continue;
             }
-            List<Long> batch = batches.computeIfAbsent(group, g -> new ArrayList<>());
+            String lane = laneOf(group, m.interchangeId());
+            List<Long> batch = batches.computeIfAbsent(lane, g -> new ArrayList<>());
             batch.add(m.id());
             if (batch.size() == batchSize) {
-                out.add(batchOf(group, batches.remove(group)));
+                out.add(batchOf(lane, batches.remove(lane)));
             }
         }
         batches.forEach((group, ids) -> out.add(batchOf(group, ids)));
         return out;
+    }
+
+    /**
+     * The JMS group of an interchange's translation batches: the account, and with several lanes
+     * ({@code aval.messages.lanes}) the lane the interchange's id falls in, "ACME/1". One lane is translated
+     * one batch at a time, in order (Artemis gives a group to one consumer at a time), so the batches of one
+     * interchange reach the tap in the interchange's order; two interchanges of one account may be
+     * translated at the same time, as they may be checked at the same time by the interchange stage's
+     * consumers. The tap itself stays one account at a time ({@code JMSXGroupID} = account on {@code aval.tap}).
+     * A bounded number of groups: the broker keeps one entry per group for as long as its consumer lives.
+     */
+    String laneOf(String account, long interchangeId) {
+        return lanes == 1 ? account : account + "/" + Math.floorMod(interchangeId, lanes);
     }
 
     private static Dispatch batchOf(String group, List<Long> ids) {
