@@ -53,16 +53,21 @@ public final class ContrlResponder {
     }
 
     /**
+     * Whether an interchange with this header and these message types gets a CONTRL from us (UNB 0031 or the
+     * partner's {@code inbound.contrl}); never for an unknown sender or an unreadable header.
+     */
+    boolean owes(Partner partner, InterchangeHeader h, java.util.Collection<String> messageTypes) {
+        return partner != null && h != null
+                && ContrlPolicy.shouldAcknowledge(messageTypes, h.ackRequest(), partner.inbound().contrlRequested());
+    }
+
+    /**
      * Journals the CONTRL for interchange {@code interchangeId} from {@code partner} when one is due. Nothing
      * is sent for an unknown sender (no profile to answer to) or an unreadable header (no one to address).
      */
     void answer(long interchangeId, Partner partner, InterchangeHeader h, java.util.Collection<String> messageTypes,
                 ContrlReport report) {
-        if (partner == null || h == null) {
-            return;
-        }
-        boolean asked = ContrlPolicy.shouldAcknowledge(messageTypes, h.ackRequest(), partner.inbound().contrlRequested());
-        if (!asked || acknowledgements.replyFor(interchangeId).isPresent()) {
+        if (!owes(partner, h, messageTypes) || acknowledgements.replyFor(interchangeId).isPresent()) {
             return;
         }
         EnvelopeProfile profile = replyProfile(partner, report);

@@ -141,12 +141,12 @@ public final class InterchangeIntake {
             reject(interchangeId, partner, direction, source, scan, problems.get(0), InterchangeStatus.QUARANTINED);
             return List.of();
         }
-        if (!journal.describeAndClaim(interchangeId, envelope)) {
-            Long first = journal.referenceHolder(h.senderId(), h.recipientId(), h.controlRef());
-            Finding dup = Finding.of(EdifactFinding.DUPLICATE_INTERCHANGE, h.segment(), "sender " + h.senderId()
-                    + " already sent control reference " + h.controlRef() + " in interchange I-" + first);
-            answer(record, partner, direction, scan, ContrlReports.rejection(h, dup));
-            reject(interchangeId, partner, direction, source, scan, dup, InterchangeStatus.DUPLICATE);
+        // the duplicate check: with the settlement when the interchange is recorded in one transaction and owes
+        // no CONTRL (which must not be built before the claim holds); otherwise first, on its own
+        boolean claimWithSettlement = Recorder.fitsOne(scan.messageCount(), record.sizeBytes())
+                && !owesContrl(record, partner, direction, scan);
+        if (!claimWithSettlement && !journal.describeAndClaim(interchangeId, envelope)) {
+            duplicate(record, partner, direction, source, scan);
             return List.of();
         }
         ProcessingMode mode = record.mode();
@@ -179,10 +179,31 @@ public final class InterchangeIntake {
                     m.directory(), h.controlRef(), m.reference(), m.documentNumber(), m.documentDate(), status, reason,
                     standalone));
         });
+        if (claimWithSettlement) {
+            if (!found.claimAndSettle(interchangeId, envelope)) {
+                // another interchange holds the reference, or took it while this one was read: the separate way decides
+                if (!journal.describeAndClaim(interchangeId, envelope)) {
+                    duplicate(record, partner, direction, source, scan);
+                    return List.of();
+                }
+                found.settle(interchangeId);
+            }
+            return journal.pendingOf(interchangeId);
+        }
         // the CONTRL is journaled before the settlement: a crash between them finds it on the re-run (never built twice)
         answer(record, partner, direction, scan, ContrlReports.verdict(h, rejectedSlices, rejected));
         found.settle(interchangeId);
         return journal.pendingOf(interchangeId);
+    }
+
+    /** Quarantines the interchange as DUPLICATE, naming the interchange that holds its control reference. */
+    private void duplicate(InterchangeRecord record, Partner partner, Direction direction, Source source, EnvelopeScan scan) {
+        InterchangeHeader h = scan.header();
+        Long first = journal.referenceHolder(h.senderId(), h.recipientId(), h.controlRef());
+        Finding dup = Finding.of(EdifactFinding.DUPLICATE_INTERCHANGE, h.segment(), "sender " + h.senderId()
+                + " already sent control reference " + h.controlRef() + " in interchange I-" + first);
+        answer(record, partner, direction, scan, ContrlReports.rejection(h, dup));
+        reject(record.id(), partner, direction, source, scan, dup, InterchangeStatus.DUPLICATE);
     }
 
     private static final int HEAD_BYTES = 4096;
@@ -248,6 +269,24 @@ public final class InterchangeIntake {
             }
         }
 
+        /** Whether an interchange of this many messages and bytes is recorded in one transaction (never {@link #flush}ed half-way). */
+        static boolean fitsOne(int messages, long bytes) {
+            return messages < MAX_MESSAGES && bytes < MAX_CHARS;
+        }
+
+        /**
+         * Claims the control reference, records what is gathered and settles, in one transaction ({@link
+         * Journal#claimAndSettle}); false, with nothing recorded and the messages kept, when the claim does not hold.
+         */
+        boolean claimAndSettle(long interchangeId, Journal.Envelope envelope) {
+            if (!journal.claimAndSettle(List.copyOf(slice), interchangeId, envelope)) {
+                return false;
+            }
+            slice.clear();
+            chars = 0;
+            return true;
+        }
+
         /** Records the rest and settles the interchange as accepted, in one transaction. */
         void settle(long interchangeId) {
             journal.addMessagesAndSettle(List.copyOf(slice), interchangeId, InterchangeStatus.ACCEPTED, null);
@@ -268,9 +307,18 @@ public final class InterchangeIntake {
     /** A CONTRL for a partner's live interchange (never for the supplier's own, nor for an archive import). */
     private void answer(InterchangeRecord record, Partner partner, Direction direction, EnvelopeScan scan,
                         ContrlReport report) {
-        if (contrl != null && direction == Direction.INBOUND && record.mode() == ProcessingMode.DELIVER) {
+        if (liveFromPartner(record, direction)) {
             contrl.answer(record.id(), partner, scan.header(), scan.messageTypes(), report);
         }
+    }
+
+    /** Whether {@link #answer} would build a CONTRL for this interchange (it asked for one, or its partner's profile does). */
+    private boolean owesContrl(InterchangeRecord record, Partner partner, Direction direction, EnvelopeScan scan) {
+        return liveFromPartner(record, direction) && contrl.owes(partner, scan.header(), scan.messageTypes());
+    }
+
+    private boolean liveFromPartner(InterchangeRecord record, Direction direction) {
+        return contrl != null && direction == Direction.INBOUND && record.mode() == ProcessingMode.DELIVER;
     }
 
     /**

@@ -463,6 +463,35 @@ public final class Journal {
         });
     }
 
+    /**
+     * {@link #describeAndClaim} and {@link #addMessagesAndSettle} (accepted) in one transaction, for an
+     * interchange whose messages all fit in one: one commit where there were two. False, with nothing
+     * recorded (not even the envelope), when another interchange holds the control reference, also when it
+     * claimed it in a transaction that ended while this one ran (the insert then fails on the key); the
+     * caller goes the separate way ({@link #describeAndClaim}), which records the envelope and answers for good.
+     * True again for the interchange that holds the reference (a re-run).
+     */
+    public boolean claimAndSettle(List<NewMessage> messages, long interchangeId, Envelope e) {
+        InterchangeReference.Key key = new InterchangeReference.Key(e.senderId(), e.recipientId(), e.controlRef());
+        try {
+            return inTransaction(em -> {
+                InterchangeReference existing = em.find(InterchangeReference.class, key);
+                if (existing != null && existing.interchangeId != interchangeId) {
+                    return false;
+                }
+                describe(em, interchangeId, e);
+                if (existing == null) {
+                    em.persist(new InterchangeReference(e.senderId(), e.recipientId(), e.controlRef(), interchangeId));
+                }
+                messages.forEach(m -> persistMessage(em, m));
+                settle(em, interchangeId, InterchangeStatus.ACCEPTED, null);
+                return true;
+            });
+        } catch (PersistenceException raced) {
+            return false;
+        }
+    }
+
     private static long persistMessage(EntityManager em, NewMessage m) {
         MessageRecord r = new MessageRecord();
         r.interchangeId = m.interchangeId();
