@@ -509,8 +509,9 @@ public final class Journal {
         r.rawText = m.rawText();
         r.createdAt = Instant.now();
         r.updatedAt = r.createdAt;
+        // an identity id: the insert runs now and sets r.id (a flush here made every message of a transaction check
+        // every entity the transaction had persisted before it)
         em.persist(r);
-        em.flush();
         em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
         return r.id;
     }
