@@ -264,14 +264,17 @@ public final class InterchangeIntake {
         void add(Journal.NewMessage m) {
             slice.add(m);
             chars += m.rawText() == null ? 0 : m.rawText().length();
-            if (slice.size() >= MAX_MESSAGES || chars >= MAX_CHARS) {
+            if (!fitsOne(slice.size(), chars)) {
                 flush();
             }
         }
 
-        /** Whether an interchange of this many messages and bytes is recorded in one transaction (never {@link #flush}ed half-way). */
-        static boolean fitsOne(int messages, long bytes) {
-            return messages < MAX_MESSAGES && bytes < MAX_CHARS;
+        /**
+         * Whether this many messages and characters (or an interchange of this many messages and bytes, which
+         * hold no fewer characters) are recorded in one transaction: {@link #add} flushes a slice that does not fit.
+         */
+        static boolean fitsOne(int messages, long length) {
+            return messages < MAX_MESSAGES && length < MAX_CHARS;
         }
 
         /**

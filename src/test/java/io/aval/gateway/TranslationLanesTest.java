@@ -51,7 +51,7 @@ class TranslationLanesTest {
         InterchangeIntake intake = intake(50, 3);
         List<String> groups = new ArrayList<>();
         for (long interchange = 10; interchange < 16; interchange++) {
-            groups.add(intake.dispatch(accepted(interchange, interchange * 100, 2)).get(0).group().toString());
+            groups.add(intake.dispatch(accepted(interchange, interchange * 100, 2)).get(0).group());
         }
         assertThat(groups).containsExactly("ACME/1", "ACME/2", "ACME/0", "ACME/1", "ACME/2", "ACME/0");
     }
