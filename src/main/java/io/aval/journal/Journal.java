@@ -411,13 +411,7 @@ public final class Journal {
                 if (e != null) {
                     describe(em, interchangeId, e);
                 }
-                InterchangeReference existing = em.find(InterchangeReference.class, key);
-                if (existing != null) {
-                    return existing.interchangeId == interchangeId;
-                }
-                em.persist(new InterchangeReference(sender, recipient, controlRef, interchangeId));
-                em.flush();
-                return true;
+                return claim(em, key, interchangeId);
             });
         } catch (PersistenceException raced) {
             return inTransaction(em -> {
@@ -428,6 +422,20 @@ public final class Journal {
                 return existing != null && existing.interchangeId == interchangeId;
             });
         }
+    }
+
+    /**
+     * In {@code em}'s transaction: whether the reference is this interchange's, claiming it when no one holds it
+     * yet (the insert flushed here, so that a claim raced in by another transaction fails now, on the key).
+     */
+    private static boolean claim(EntityManager em, InterchangeReference.Key key, long interchangeId) {
+        InterchangeReference existing = em.find(InterchangeReference.class, key);
+        if (existing != null) {
+            return existing.interchangeId == interchangeId;
+        }
+        em.persist(new InterchangeReference(key.senderId(), key.recipientId(), key.controlRef(), interchangeId));
+        em.flush();
+        return true;
     }
 
     /** The interchange that first claimed this reference, if any. */
@@ -475,14 +483,10 @@ public final class Journal {
         InterchangeReference.Key key = new InterchangeReference.Key(e.senderId(), e.recipientId(), e.controlRef());
         try {
             return inTransaction(em -> {
-                InterchangeReference existing = em.find(InterchangeReference.class, key);
-                if (existing != null && existing.interchangeId != interchangeId) {
+                if (!claim(em, key, interchangeId)) {
                     return false;
                 }
                 describe(em, interchangeId, e);
-                if (existing == null) {
-                    em.persist(new InterchangeReference(e.senderId(), e.recipientId(), e.controlRef(), interchangeId));
-                }
                 messages.forEach(m -> persistMessage(em, m));
                 settle(em, interchangeId, InterchangeStatus.ACCEPTED, null);
                 return true;
