@@ -27,47 +27,47 @@ public final class ProductDroppedDetector implements SignalDetector {
         }
         SignalSettings.ProductDropped s = settings.productDropped;
         List<AccountEvent> all = history.orders();
-        List<AccountEvent> orders = new ArrayList<>(all.subList(Math.max(0, all.size() - s.windowOrders), all.size()));
-        orders.add(event);
-        Map<String, List<Integer>> seenAt = new HashMap<>();
-        for (int i = 0; i < orders.size(); i++) {
-            for (AccountEvent.Line l : orders.get(i).lines()) {
-                if (l.productId() != null) {
-                    List<Integer> idx = seenAt.computeIfAbsent(l.productId(), k -> new ArrayList<>());
-                    if (idx.isEmpty() || idx.get(idx.size() - 1) != i) {
-                        idx.add(i);
-                    }
+        // the window: the account's last window-orders orders, then this one, at positions 0 … current
+        int from = Math.max(0, all.size() - s.windowOrders);
+        int current = all.size() - from;
+        // per product: the first and last position it appears at and in how many orders; one pass over the
+        // window's lines, no list per product (the window is up to 200 orders, evaluated for every order)
+        Map<String, int[]> seen = new HashMap<>();
+        for (int at = 0; at <= current; at++) {
+            AccountEvent order = at < current ? all.get(from + at) : event;
+            for (AccountEvent.Line l : order.lines()) {
+                if (l.productId() == null) {
+                    continue;
+                }
+                int[] p = seen.get(l.productId());
+                if (p == null) {
+                    seen.put(l.productId(), new int[] {at, at, 1});
+                } else if (p[LAST] != at) {
+                    p[LAST] = at;
+                    p[TIMES]++;
                 }
             }
         }
-        int current = orders.size() - 1;
+        // products in name order, as the signals come out
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : seen.entrySet()) {
+            if (isDue(e.getValue(), current, s)) {
+                dropped.add(e.getKey());
+            }
+        }
+        java.util.Collections.sort(dropped);
         List<Signal> out = new ArrayList<>();
-        // products in name order, as the signals come out; hashed while counting (a sorted map compared names at each line)
-        List<String> products = new ArrayList<>(seenAt.keySet());
-        java.util.Collections.sort(products);
-        for (String product : products) {
-            List<Integer> idx = seenAt.get(product);
-            int firstIdx = idx.get(0);
-            int lastIdx = idx.get(idx.size() - 1);
-            if (lastIdx == current || idx.size() < s.minAppearances) {
-                continue;
-            }
-            int span = lastIdx - firstIdx + 1;
-            double share = idx.size() / (double) span;
-            if (share < s.minShare || span < s.minSpanOrders) {
-                continue;
-            }
+        for (String product : dropped) {
+            int[] p = seen.get(product);
+            int lastIdx = p[LAST];
+            double share = share(p);
             int absent = current - lastIdx;
-            int threshold = Math.max(s.minAbsentOrders, (int) Math.ceil(s.absentFactor / share));
-            if (absent != threshold) {
-                continue;
-            }
-            AccountEvent lastOrder = orders.get(lastIdx);
+            AccountEvent lastOrder = all.get(from + lastIdx);
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("product", product);
             ev.put("lastOrder", lastOrder.documentNumber());
             ev.put("lastOrderDate", lastOrder.businessDate().toString());
-            ev.put("appearances", idx.size());
+            ev.put("appearances", p[TIMES]);
             ev.put("sharePercent", Math.round(share * 100));
             ev.put("ordersWithout", absent);
             ev.put("latestOrder", event.documentNumber());
@@ -80,6 +80,32 @@ public final class ProductDroppedDetector implements SignalDetector {
                     event.documentNumber(), event.journalId()));
         }
         return out;
+    }
+
+    private static final int FIRST = 0;
+    private static final int LAST = 1;
+    private static final int TIMES = 2;
+
+    /** Orders with the product over the orders from its first to its last appearance. */
+    private static double share(int[] p) {
+        return p[TIMES] / (double) (p[LAST] - p[FIRST] + 1);
+    }
+
+    /**
+     * A product seen regularly enough and long enough (see the class comment), absent from the current order, and
+     * absent for exactly its threshold of orders now: the signal comes once, on the order that reaches it.
+     */
+    private static boolean isDue(int[] p, int current, SignalSettings.ProductDropped s) {
+        if (p[LAST] == current || p[TIMES] < s.minAppearances) {
+            return false;
+        }
+        int span = p[LAST] - p[FIRST] + 1;
+        double share = share(p);
+        if (share < s.minShare || span < s.minSpanOrders) {
+            return false;
+        }
+        int threshold = Math.max(s.minAbsentOrders, (int) Math.ceil(s.absentFactor / share));
+        return current - p[LAST] == threshold;
     }
 
     static String describe(AccountEvent order, String product) {

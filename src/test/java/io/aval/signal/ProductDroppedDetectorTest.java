@@ -42,4 +42,30 @@ class ProductDroppedDetectorTest {
             assertThat(s.signals(SignalType.PRODUCT_DROPPED)).isEmpty();
         }
     }
+
+    @Test
+    void productsDroppedOnTheSameOrderComeInNameOrderAndALineTwiceInAnOrderCountsOnce() {
+        try (EngineScenario s = new EngineScenario()) {
+            AccountFixture a = new AccountFixture("5410000000033");
+            for (int i = 0; i < 10; i++) {
+                EdifactMessage m = a.bareOrder(START.plusWeeks(i)).line(AccountFixture.VANNE, "Vanne 1/4 tour", 5, "42.00")
+                        .line(AccountFixture.JOINT, "Joint torique 40mm", 480, "1.25").line(AccountFixture.BRIDE, "Bride inox DN50", 24, "7.10");
+                if (i == 3) {
+                    m.line(AccountFixture.BRIDE, "Bride inox DN50", 12, "7.10");
+                }
+                s.add(m);
+            }
+            for (int i = 10; i < 16; i++) {
+                s.add(a.bareOrder(START.plusWeeks(i)).line(AccountFixture.JOINT, "Joint torique 40mm", 480, "1.25"));
+            }
+            s.run();
+            assertThat(s.signals(SignalType.PRODUCT_DROPPED)).extracting(sig -> sig.evidence().get("product"))
+                    .containsExactly(AccountFixture.BRIDE, AccountFixture.VANNE);
+            assertThat(s.signals(SignalType.PRODUCT_DROPPED)).allSatisfy(sig -> {
+                assertThat(sig.evidence()).containsEntry("appearances", 10).containsEntry("ordersWithout", 4)
+                        .containsEntry("sharePercent", 100);
+                assertThat(sig.businessDate()).isEqualTo(START.plusWeeks(13));
+            });
+        }
+    }
 }
