@@ -395,16 +395,15 @@ public final class InterchangeIntake {
         Map<String, List<Long>> batches = new java.util.LinkedHashMap<>();
         for (MessageRecord m : pending) {
             String queue = queueOf(m);
-            String group = accountOf(m);
+            String group = groupOf(m, queue);
             if (!TRANSLATION_QUEUE.equals(queue)) {
                 out.add(new Dispatch(queue, group, m.id()));
                 continue;
             }
-            String lane = laneOf(group, m.interchangeId());
-            List<Long> batch = batches.computeIfAbsent(lane, g -> new ArrayList<>());
+            List<Long> batch = batches.computeIfAbsent(group, g -> new ArrayList<>());
             batch.add(m.id());
             if (batch.size() == batchSize) {
-                out.add(batchOf(lane, batches.remove(lane)));
+                out.add(batchOf(group, batches.remove(group)));
             }
         }
         batches.forEach((group, ids) -> out.add(batchOf(group, ids)));
@@ -441,8 +440,19 @@ public final class InterchangeIntake {
         out.setBody(d.body());
     }
 
-    private Dispatch single(MessageRecord m) {
-        return new Dispatch(queueOf(m), accountOf(m), m.id());
+    /**
+     * The send of a message readmitted from quarantine ({@link #address}), on its own: on {@value #TRANSLATION_QUEUE}
+     * in its interchange's lane, as its batch was, not in a group of the account's own beside the lanes.
+     */
+    Dispatch single(MessageRecord m) {
+        String queue = queueOf(m);
+        return new Dispatch(queue, groupOf(m, queue), m.id());
+    }
+
+    /** The JMS group of a send of {@code m} to {@code queue}: its account, and on translation its interchange's lane. */
+    private String groupOf(MessageRecord m, String queue) {
+        String account = accountOf(m);
+        return TRANSLATION_QUEUE.equals(queue) ? laneOf(account, m.interchangeId()) : account;
     }
 
     /**

@@ -70,6 +70,14 @@ class TranslationLanesTest {
     }
 
     @Test
+    void aMessageReadmittedFromQuarantineGoesToItsInterchangesLane() {
+        MessageRecord readmitted = accepted(7, 103, 1).get(0);
+        assertThat(intake(50, 2).single(readmitted)).isEqualTo(
+                new InterchangeIntake.Dispatch(InterchangeIntake.TRANSLATION_QUEUE, "ACME/1", 103L));
+        assertThat(intake(50, 1).single(readmitted).group()).isEqualTo("ACME");
+    }
+
+    @Test
     void lanesMustBeAtLeastOne() {
         assertThatThrownBy(() -> intake(50, 0)).hasMessageContaining("aval.messages.lanes must be at least 1, not 0");
     }
