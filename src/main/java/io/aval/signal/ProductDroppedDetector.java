@@ -86,9 +86,14 @@ public final class ProductDroppedDetector implements SignalDetector {
     private static final int LAST = 1;
     private static final int TIMES = 2;
 
-    /** Orders with the product over the orders from its first to its last appearance. */
+    /** Orders from the product's first appearance to its last, both included. */
+    private static int span(int[] p) {
+        return p[LAST] - p[FIRST] + 1;
+    }
+
+    /** Orders with the product over its {@link #span}. */
     private static double share(int[] p) {
-        return p[TIMES] / (double) (p[LAST] - p[FIRST] + 1);
+        return p[TIMES] / (double) span(p);
     }
 
     /**
@@ -99,9 +104,8 @@ public final class ProductDroppedDetector implements SignalDetector {
         if (p[LAST] == current || p[TIMES] < s.minAppearances) {
             return false;
         }
-        int span = p[LAST] - p[FIRST] + 1;
         double share = share(p);
-        if (share < s.minShare || span < s.minSpanOrders) {
+        if (share < s.minShare || span(p) < s.minSpanOrders) {
             return false;
         }
         int threshold = Math.max(s.minAbsentOrders, (int) Math.ceil(s.absentFactor / share));
