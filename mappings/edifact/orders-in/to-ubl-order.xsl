@@ -18,7 +18,8 @@
                 xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
                 exclude-result-prefixes="xs aval">
 
-    <xsl:output method="xml" indent="yes" encoding="UTF-8"/>
+    <!-- not indented: the ERP reads it, and indenting cost about 3 % of an import's CPU (README, "A ninth look") -->
+    <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
     <xsl:param name="defaultCurrency" select="'EUR'"/>
     <xsl:param name="sellerId" select="''"/>
