@@ -1,7 +1,6 @@
 package io.aval.signal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +29,26 @@ public final class LargeOrderDetector implements SignalDetector {
         SignalSettings.LargeOrder s = settings.largeOrder;
         boolean byValue = event.linesValue() != null;
         BigDecimal current = byValue ? event.linesValue() : event.totalQuantity();
-        List<Double> past = new ArrayList<>();
         List<AccountEvent> orders = history.orders();
-        for (AccountEvent o : orders.subList(Math.max(0, orders.size() - s.baselineOrders), orders.size())) {
+        List<AccountEvent> baseline = orders.subList(Math.max(0, orders.size() - s.baselineOrders), orders.size());
+        double[] past = new double[baseline.size()];
+        int n = 0;
+        for (AccountEvent o : baseline) {
             BigDecimal v = byValue ? o.linesValue() : o.totalQuantity();
             if (v != null) {
-                past.add(v.doubleValue());
+                past[n++] = v.doubleValue();
             }
         }
-        if (past.size() < s.minHistoryOrders || current == null) {
+        if (n < s.minHistoryOrders || current == null) {
             return List.of();
         }
         double value = current.doubleValue();
+        if (belowFactorOfMedian(value, s.medianFactor, past, n)) {
+            return List.of();
+        }
         // sorted once for the three statistics (each sorted the sample again, the MAD twice)
-        double[] sorted = Stats.sorted(past);
+        double[] sorted = java.util.Arrays.copyOf(past, n);
+        java.util.Arrays.sort(sorted);
         double median = Stats.percentileOfSorted(sorted, 50);
         double pct = Stats.percentileOfSorted(sorted, s.percentile);
         double mad = Stats.madOfSorted(sorted);
@@ -59,7 +64,7 @@ public final class LargeOrderDetector implements SignalDetector {
         ev.put("percentile" + (int) s.percentile, round(pct));
         ev.put("mad", round(mad));
         ev.put("timesMedian", round(ratio));
-        ev.put("ordersInHistory", past.size());
+        ev.put("ordersInHistory", n);
         String summary = String.format("Order %s is %.1f× the account's usual order (%s %s vs median %s, P%d %s): a market won?",
                 event.documentNumber(), ratio, byValue ? "value" : "quantity", current.stripTrailingZeros().toPlainString(),
                 round(median), (int) s.percentile, round(pct));
@@ -67,6 +72,26 @@ public final class LargeOrderDetector implements SignalDetector {
                 ratio >= s.highFactor ? Severity.HIGH : Severity.MEDIUM, event.businessDate(), DownstreamFunction.ADV,
                 summary, ev, "LARGE_ORDER|" + history.accountId() + "|" + event.documentNumber(),
                 event.documentNumber(), event.journalId()));
+    }
+
+    /**
+     * Whether {@code value <= factor × median} of the first {@code n} values, known without sorting them (most orders stop
+     * here): the median lies between the sorted values at ranks floor and ceil of (n-1)/2, so it is at least the one at
+     * the lower rank, and {@code value <= factor × x} holds for that one exactly when it holds for at least n minus that
+     * rank of the values (it holds for a value when it holds for a smaller one). When this says no, the full test decides.
+     */
+    static boolean belowFactorOfMedian(double value, double factor, double[] values, int n) {
+        if (factor < 0 || n == 0) {
+            return false;
+        }
+        int lo = (int) Math.floor(0.5 * (n - 1));
+        int atLeast = 0;
+        for (int i = 0; i < n; i++) {
+            if (value <= factor * values[i]) {
+                atLeast++;
+            }
+        }
+        return atLeast >= n - lo;
     }
 
     private static String round(double d) {

@@ -11,6 +11,45 @@ class LargeOrderDetectorTest {
     private static final LocalDate START = LocalDate.of(2025, 1, 6);
     private static final long[] NOISE = {480, 500, 450, 470, 520, 490, 460, 510, 480, 495, 505, 470};
 
+    /**
+     * The check that stops most orders before any sort says "at most factor × median" only when the median computed in full
+     * says so too: over random samples (ties, zeros, odd and even sizes, values at the threshold), never a yes where the full
+     * test says no, and a yes whenever the lower of the two middle values settles it.
+     */
+    @Test
+    void theQuickMedianCheckNeverStopsAnOrderTheFullTestWouldLetThrough() {
+        java.util.Random random = new java.util.Random(42);
+        int stopped = 0;
+        int usual = 0;
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + random.nextInt(40);
+            double[] values = new double[n + 3];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(1000) / 4.0;
+            }
+            double factor = new double[] {0, 1, 2.5, 3}[random.nextInt(4)];
+            double[] sorted = java.util.Arrays.copyOf(values, n);
+            java.util.Arrays.sort(sorted);
+            double median = io.aval.signal.internal.Stats.percentileOfSorted(sorted, 50);
+            double value = random.nextBoolean() ? factor * sorted[random.nextInt(n)] : random.nextInt(4000) / 4.0;
+            boolean full = value <= factor * median;
+            boolean quick = LargeOrderDetector.belowFactorOfMedian(value, factor, values, n);
+            assertThat(!quick || full).as("value %s, factor %s, sample %s", value, factor, java.util.Arrays.toString(sorted)).isTrue();
+            if (quick) {
+                stopped++;
+            }
+            // and it says yes whenever the lower middle value alone settles it
+            double lowerMiddle = sorted[(int) Math.floor(0.5 * (n - 1))];
+            assertThat(quick).as("value %s, factor %s, sample %s", value, factor, java.util.Arrays.toString(sorted))
+                    .isEqualTo(value <= factor * lowerMiddle);
+            if (full) {
+                usual++;
+            }
+        }
+        assertThat(stopped).isGreaterThan(5_000);
+        assertThat(usual).isGreaterThan(1_000);
+    }
+
     @Test
     void firesOnAnOrderFarAboveTheAccountsHistory() {
         try (EngineScenario s = new EngineScenario()) {
