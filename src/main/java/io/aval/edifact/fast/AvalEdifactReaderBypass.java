@@ -47,6 +47,18 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
     private volatile Object parser;
     private static final Object NONE = new Object();
 
+    /** this config's closing of source and sink, read on the first run */
+    private volatile FilterBypassIo.Closing closing;
+
+    private FilterBypassIo.Closing closing(ExecutionContext executionContext) {
+        FilterBypassIo.Closing c = closing;
+        if (c == null) {
+            c = FilterBypassIo.Closing.of(executionContext);
+            closing = c;
+        }
+        return c;
+    }
+
     @Override
     public boolean bypass(ExecutionContext executionContext, Source source, Sink sink) throws SmooksException {
         ContentDeliveryConfig config = executionContext.getContentDeliveryRuntime().getContentDeliveryConfig();
@@ -89,7 +101,7 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
             throw new SmooksException("Unable to filter InputStream for target profile ["
                     + executionContext.getTargetProfiles().getBaseProfile() + "].", e);
         } finally {
-            FilterBypassIo.close(source, sink, executionContext);
+            FilterBypassIo.close(source, sink, closing(executionContext));
         }
         return true;
     }

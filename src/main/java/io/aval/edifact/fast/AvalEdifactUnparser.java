@@ -80,6 +80,18 @@ public class AvalEdifactUnparser implements ParameterizedVisitor, ChildrenVisito
                 && ((IndexedSelectorPath) resourceConfig.getSelectorPath()).getTargetSelectorStep() instanceof DocumentSelectorStep;
     }
 
+    /** this config's closing of source and sink, read on the first run */
+    private volatile FilterBypassIo.Closing closing;
+
+    private FilterBypassIo.Closing closing(ExecutionContext executionContext) {
+        FilterBypassIo.Closing c = closing;
+        if (c == null) {
+            c = FilterBypassIo.Closing.of(executionContext);
+            closing = c;
+        }
+        return c;
+    }
+
     @Override
     public boolean bypass(ExecutionContext executionContext, Source source, Sink sink) throws SmooksException {
         if (!wholeDocument || executionContext.getContentDeliveryRuntime().getContentDeliveryConfig().isDefaultSerializationOn()) {
@@ -105,7 +117,7 @@ public class AvalEdifactUnparser implements ParameterizedVisitor, ChildrenVisito
             throw new SmooksException("Unable to filter InputStream for target profile ["
                     + executionContext.getTargetProfiles().getBaseProfile() + "].", e);
         } finally {
-            FilterBypassIo.close(source, sink, executionContext);
+            FilterBypassIo.close(source, sink, closing(executionContext));
         }
         return true;
     }

@@ -118,6 +118,58 @@ class AvalEdifactFilterBypassTest {
         }
     }
 
+    /** closes what it is given, and says so */
+    private static final class Closed {
+        int inputs;
+        int outputs;
+
+        ByteArrayInputStream in(byte[] bytes) {
+            return new ByteArrayInputStream(bytes) {
+                @Override
+                public void close() {
+                    inputs++;
+                }
+            };
+        }
+
+        ByteArrayOutputStream out() {
+            return new ByteArrayOutputStream() {
+                @Override
+                public void close() {
+                    outputs++;
+                }
+            };
+        }
+    }
+
+    /**
+     * A bypassed run closes its source stream and its sink stream, as Smooks' filter does (close.source and close.sink, on
+     * by default): on every run, also after the first, when the bypass has kept what the global parameters say.
+     */
+    @Test
+    void bypassesCloseSourceAndSinkOnEveryRunAsTheFilterDoes() throws Exception {
+        byte[] edi = corpus(Directory.D96A).get(0);
+        byte[] xml = EdifactXml.of(Implementation.AVAL, Directory.D96A).parse(edi).getBytes(StandardCharsets.UTF_8);
+        for (String kind : List.of("parse", "write")) {
+            byte[] input = kind.equals("parse") ? edi : xml;
+            Smooks bypassing = production(Directory.D96A, kind);
+            Smooks filtering = production(Directory.D96A, kind);
+            filtering.addVisitor(new CountingVisitor(), "BGM");
+            assertThat(bypassed(bypassing)).isTrue();
+            List<Closed> counts = new ArrayList<>();
+            for (Smooks smooks : List.of(bypassing, filtering)) {
+                Closed closed = new Closed();
+                for (int run = 0; run < 3; run++) {
+                    smooks.filterSource(new StreamSource<>(closed.in(input)), new StreamSink<>(closed.out()));
+                }
+                counts.add(closed);
+            }
+            // the XML parser of a write run closes its input too: as often as with the filter, at least once a run
+            assertThat(counts.get(0).inputs).as(kind).isEqualTo(counts.get(1).inputs).isGreaterThanOrEqualTo(3);
+            assertThat(counts.get(0).outputs).as(kind).isEqualTo(counts.get(1).outputs).isGreaterThanOrEqualTo(3);
+        }
+    }
+
     @Test
     void readerBypassDeclinesADomSinkAndTheDomFilterFillsIt() throws Exception {
         byte[] edi = corpus(Directory.D96A).get(0);
