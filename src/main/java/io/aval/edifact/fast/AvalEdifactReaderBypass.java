@@ -48,16 +48,7 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
     private static final Object NONE = new Object();
 
     /** this config's closing of source and sink, read on the first run */
-    private volatile FilterBypassIo.Closing closing;
-
-    private FilterBypassIo.Closing closing(ExecutionContext executionContext) {
-        FilterBypassIo.Closing c = closing;
-        if (c == null) {
-            c = FilterBypassIo.Closing.of(executionContext);
-            closing = c;
-        }
-        return c;
-    }
+    private final FilterBypassIo.KeptClosing closing = new FilterBypassIo.KeptClosing();
 
     @Override
     public boolean bypass(ExecutionContext executionContext, Source source, Sink sink) throws SmooksException {
@@ -101,7 +92,7 @@ public class AvalEdifactReaderBypass implements FilterBypass, DOMVisitBefore, Be
             throw new SmooksException("Unable to filter InputStream for target profile ["
                     + executionContext.getTargetProfiles().getBaseProfile() + "].", e);
         } finally {
-            FilterBypassIo.close(source, sink, closing(executionContext));
+            FilterBypassIo.close(source, sink, closing.of(executionContext));
         }
         return true;
     }

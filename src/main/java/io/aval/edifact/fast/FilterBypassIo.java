@@ -52,6 +52,20 @@ final class FilterBypassIo {
         }
     }
 
+    /** One bypass's {@link Closing}, read on its first run (a bypass belongs to one config of one application context). */
+    static final class KeptClosing {
+        private volatile Closing closing;
+
+        Closing of(ExecutionContext executionContext) {
+            Closing c = closing;
+            if (c == null) {
+                c = Closing.of(executionContext);
+                closing = c;
+            }
+            return c;
+        }
+    }
+
     static void close(Source source, Sink sink, Closing closing) {
         if (closing.source()) {
             try {
