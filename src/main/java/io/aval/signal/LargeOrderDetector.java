@@ -47,8 +47,7 @@ public final class LargeOrderDetector implements SignalDetector {
             return List.of();
         }
         // sorted once for the three statistics (each sorted the sample again, the MAD twice)
-        double[] sorted = java.util.Arrays.copyOf(past, n);
-        java.util.Arrays.sort(sorted);
+        double[] sorted = Stats.sorted(past, n);
         double median = Stats.percentileOfSorted(sorted, 50);
         double pct = Stats.percentileOfSorted(sorted, s.percentile);
         double mad = Stats.madOfSorted(sorted);

@@ -20,9 +20,10 @@ class LargeOrderDetectorTest {
     void theQuickMedianCheckNeverStopsAnOrderTheFullTestWouldLetThrough() {
         java.util.Random random = new java.util.Random(42);
         int stopped = 0;
-        int usual = 0;
+        int atMost = 0;
         for (int round = 0; round < 20_000; round++) {
             int n = 1 + random.nextInt(40);
+            // a few slots past n, as the detector's array has for orders without a value: not part of the sample
             double[] values = new double[n + 3];
             for (int i = 0; i < n; i++) {
                 values[i] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(1000) / 4.0;
@@ -43,11 +44,11 @@ class LargeOrderDetectorTest {
             assertThat(quick).as("value %s, factor %s, sample %s", value, factor, java.util.Arrays.toString(sorted))
                     .isEqualTo(value <= factor * lowerMiddle);
             if (full) {
-                usual++;
+                atMost++;
             }
         }
         assertThat(stopped).isGreaterThan(5_000);
-        assertThat(usual).isGreaterThan(1_000);
+        assertThat(atMost).isGreaterThan(1_000);
     }
 
     @Test

@@ -34,6 +34,13 @@ public final class Stats {
         return v;
     }
 
+    /** The first {@code n} of {@code values} in ascending order, in an array of their own. */
+    public static double[] sorted(double[] values, int n) {
+        double[] v = Arrays.copyOf(values, n);
+        Arrays.sort(v);
+        return v;
+    }
+
     /** {@link #percentile} of values already in ascending order ({@link #sorted}). */
     public static double percentileOfSorted(double[] sorted, double p) {
         if (sorted.length == 0) {
