@@ -42,17 +42,22 @@ public final class ImportBenchmark {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     /**
-     * The warm-up when none is asked for: eight times the measured interchanges, at least 2. Half was too
+     * The warm-up when none is asked for: twelve times the measured interchanges, at least 2. Half was too
      * little: in a JFR profile of 2026-11-27 (2,000 interchanges of 20 warm-up, 1,000 measured) the C2
      * compiler took about two thirds as much CPU as the pipeline's own threads for the first 40,000 or so messages, and
      * about nothing after; most code of the pipeline runs once per message, so it reaches C2's thresholds
      * only after some 10,000 messages, and once-per-interchange code twenty times later. Three times was too
      * little as well: after 900 interchanges of 20 (JFR, 300 measured) the C2 thread still used 36 % of the
-     * machine's CPU during the measured run, after 4,000 (500 measured) 4 %. The figure is meant for what a long
+     * machine's CPU during the measured run, after 4,000 (500 measured) 4 %. Eight times was too little on
+     * 2026-11-28: after 4,000 interchanges the C2 thread used 2.7–3.5 s of the measured run's 17–27 CPU seconds
+     * (per-thread CPU from /proc, seven runs of the default import), and JFR showed its long compilations there to be first
+     * compilations of once-per-interchange code (the intake's dispatch, Hibernate's insert sorting and bulk
+     * update, the broker's send encoding): C2 compiles a method without loops after about 5,000 calls, i.e.
+     * during interchanges 4,000–5,000. Twelve times (6,000) is past that. The figure is meant for what a long
      * import of archives runs at, not for its first minutes.
      */
     public static int defaultWarmUp(int interchanges) {
-        return Math.max(2, interchanges * 8);
+        return Math.max(2, interchanges * 12);
     }
 
     /**

@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "1")
     int importAccounts;
 
-    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: eight times --import-interchanges)")
+    @Option(names = "--import-warm-up", description = "Interchanges imported first, not measured (default: twelve times --import-interchanges)")
     Integer importWarmUp;
 
     @Override
