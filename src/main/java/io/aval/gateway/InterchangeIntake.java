@@ -285,25 +285,28 @@ public final class InterchangeIntake {
             if (!journal.claimAndSettle(List.copyOf(slice), interchangeId, envelope)) {
                 return false;
             }
-            slice.clear();
-            chars = 0;
+            recorded();
             return true;
         }
 
         /** Records the rest and settles the interchange as accepted, in one transaction. */
         void settle(long interchangeId) {
             journal.addMessagesAndSettle(List.copyOf(slice), interchangeId, InterchangeStatus.ACCEPTED, null);
-            slice.clear();
-            chars = 0;
+            recorded();
         }
 
         /** Records what is gathered (after a failure nothing is: the broker runs the interchange again). */
         void flush() {
             if (!slice.isEmpty()) {
                 journal.addMessages(List.copyOf(slice));
-                slice.clear();
-                chars = 0;
+                recorded();
             }
+        }
+
+        /** After a slice was committed: the next one starts empty. */
+        private void recorded() {
+            slice.clear();
+            chars = 0;
         }
     }
 
