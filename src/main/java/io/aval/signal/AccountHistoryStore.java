@@ -226,8 +226,13 @@ public final class AccountHistoryStore {
         return new AccountHistory(accountId, cached.events(), cached.orders(), facts, signals);
     }
 
-    /** The order dates of one account as last read, and the stamp they were read at. */
-    private record OrderDates(long orders, long lastOrderId, java.util.NavigableSet<LocalDate> dates) {
+    /** The order dates of one account as last read (distinct, oldest first, unmodifiable), and the stamp they were read at. */
+    private record OrderDates(long orders, long lastOrderId, List<LocalDate> dates) {
+    }
+
+    /** {@code dates} distinct, oldest first, in a list no caller can change. */
+    private static List<LocalDate> distinctAscending(java.util.Collection<LocalDate> dates) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(new java.util.TreeSet<>(dates)));
     }
 
     private final Map<String, OrderDates> orderDates = new HashMap<>();
@@ -262,7 +267,7 @@ public final class AccountHistoryStore {
             OrderDates current = known != null && known.orders() == stamp.orders() && known.lastOrderId() == stamp.lastOrderId()
                     ? known : orderDatesOf(em, stamp, known);
             now.put(stamp.accountId(), current);
-            out.put(stamp.accountId(), List.copyOf(current.dates()));
+            out.put(stamp.accountId(), current.dates());
         }
         orderDates.clear();
         orderDates.putAll(now);
@@ -283,15 +288,24 @@ public final class AccountHistoryStore {
                 }
             }
             if (added.size() == stamp.orders() - known.orders()) {
-                java.util.NavigableSet<LocalDate> dates = new java.util.TreeSet<>(known.dates());
-                dates.addAll(added);
-                return new OrderDates(stamp.orders(), stamp.lastOrderId(), dates);
+                List<LocalDate> fresh = distinctAscending(added);
+                List<LocalDate> before = known.dates();
+                if (fresh.isEmpty() || before.isEmpty() || fresh.get(0).isAfter(before.get(before.size() - 1))) {
+                    // the usual case, later days only: appended, not sorted again
+                    List<LocalDate> dates = new ArrayList<>(before.size() + fresh.size());
+                    dates.addAll(before);
+                    dates.addAll(fresh);
+                    return new OrderDates(stamp.orders(), stamp.lastOrderId(), java.util.Collections.unmodifiableList(dates));
+                }
+                List<LocalDate> all = new ArrayList<>(before);
+                all.addAll(fresh);
+                return new OrderDates(stamp.orders(), stamp.lastOrderId(), distinctAscending(all));
             }
         }
         List<LocalDate> all = em.createQuery("select distinct r.businessDate from AccountEventRecord r where r.accountId = :a "
                         + "and r.id <= :upTo and r.messageType = 'ORDERS'", LocalDate.class)
                 .setParameter("a", stamp.accountId()).setParameter("upTo", stamp.lastOrderId()).getResultList();
-        return new OrderDates(stamp.orders(), stamp.lastOrderId(), new java.util.TreeSet<>(all));
+        return new OrderDates(stamp.orders(), stamp.lastOrderId(), distinctAscending(all));
     }
 
     private void inTransaction(java.util.function.Consumer<EntityManager> work) {

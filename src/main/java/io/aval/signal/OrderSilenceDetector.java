@@ -2,11 +2,9 @@ package io.aval.signal;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import io.aval.signal.internal.Stats;
 
@@ -27,23 +25,25 @@ public final class OrderSilenceDetector implements SignalDetector {
     public List<Signal> onBusinessTime(String accountId, List<LocalDate> orderDates, LocalDate asOf,
                                        SignalSettings settings) {
         SignalSettings.OrderSilence s = settings.orderSilence;
-        List<LocalDate> dates = new ArrayList<>(new TreeSet<>(orderDates));
-        if (dates.size() < s.minOrders) {
+        // evaluated for every account on every new business day over all its order dates: the dates as epoch days,
+        // distinct and ascending (the store hands them so; anything else is sorted here), the gaps in one array
+        long[] days = distinctAscendingDays(orderDates);
+        if (days.length < s.minOrders) {
             return List.of();
         }
-        LocalDate last = dates.get(dates.size() - 1);
-        long silent = ChronoUnit.DAYS.between(last, asOf);
-        List<Long> gaps = new ArrayList<>();
+        LocalDate last = LocalDate.ofEpochDay(days[days.length - 1]);
+        long silent = asOf.toEpochDay() - days[days.length - 1];
+        double[] gaps = new double[days.length - 1];
         long seasonalGap = 0;
-        LocalDate yearAgo = last.minusYears(1);
-        for (int i = 1; i < dates.size(); i++) {
-            long g = ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i));
-            gaps.add(g);
-            if (Math.abs(ChronoUnit.DAYS.between(dates.get(i - 1), yearAgo)) <= s.seasonalToleranceDays) {
+        long yearAgo = last.minusYears(1).toEpochDay();
+        for (int i = 1; i < days.length; i++) {
+            long g = days[i] - days[i - 1];
+            gaps[i - 1] = g;
+            if (Math.abs(yearAgo - days[i - 1]) <= s.seasonalToleranceDays) {
                 seasonalGap = Math.max(seasonalGap, g);
             }
         }
-        double median = Stats.median(gaps);
+        double median = Stats.percentileOfSorted(Stats.sorted(gaps, gaps.length), 50);
         long threshold = Math.max(s.minDays, Math.round(s.gapFactor * median));
         threshold = Math.max(threshold, seasonalGap + s.seasonalToleranceDays);
         if (silent <= threshold) {
@@ -55,7 +55,7 @@ public final class OrderSilenceDetector implements SignalDetector {
         ev.put("daysSilent", ChronoUnit.DAYS.between(last, due));
         ev.put("medianGapDays", median);
         ev.put("thresholdDays", threshold);
-        ev.put("ordersSeen", dates.size());
+        ev.put("ordersSeen", days.length);
         if (seasonalGap > 0) {
             ev.put("sameSeasonLastYearGapDays", seasonalGap);
         }
@@ -63,5 +63,30 @@ public final class OrderSilenceDetector implements SignalDetector {
                 last, ChronoUnit.DAYS.between(last, due), median, threshold);
         return List.of(new Signal(SignalType.ORDER_SILENCE, accountId, Severity.HIGH, due, DownstreamFunction.ADV,
                 summary, ev, "ORDER_SILENCE|" + accountId + "|" + last, null, null));
+    }
+
+    /** The dates as epoch days, each once, oldest first. */
+    static long[] distinctAscendingDays(List<LocalDate> dates) {
+        long[] days = new long[dates.size()];
+        int n = 0;
+        boolean ordered = true;
+        for (LocalDate d : dates) {
+            long day = d.toEpochDay();
+            if (n > 0 && day <= days[n - 1]) {
+                ordered = false;
+            }
+            days[n++] = day;
+        }
+        if (ordered) {
+            return days;
+        }
+        java.util.Arrays.sort(days);
+        int distinct = 0;
+        for (int i = 0; i < days.length; i++) {
+            if (distinct == 0 || days[i] != days[distinct - 1]) {
+                days[distinct++] = days[i];
+            }
+        }
+        return java.util.Arrays.copyOf(days, distinct);
     }
 }

@@ -3,6 +3,10 @@ package io.aval.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +63,34 @@ class OrderSilenceDetectorTest {
             s.advanceTo(LocalDate.of(2026, 9, 5));                          // same stop this year: 40 days
             assertThat(s.signals(SignalType.ORDER_SILENCE)).hasSize(1);
         }
+    }
+
+    @Test
+    void datesOutOfOrderOrRepeatedGiveTheSameSignalAsDistinctAscendingOnes() {
+        SignalSettings settings = SignalSettings.defaults();
+        Random random = new Random(7);
+        List<LocalDate> ordered = new ArrayList<>();
+        LocalDate d = START;
+        for (int i = 0; i < 40; i++) {
+            ordered.add(d);
+            d = d.plusDays(5 + random.nextInt(6));
+        }
+        LocalDate asOf = d.plusDays(60);
+        List<LocalDate> shuffled = new ArrayList<>(ordered);
+        shuffled.addAll(ordered.subList(3, 9));
+        Collections.shuffle(shuffled, random);
+        OrderSilenceDetector detector = new OrderSilenceDetector();
+
+        List<Signal> fromOrdered = detector.onBusinessTime("A", ordered, asOf, settings);
+        List<Signal> fromShuffled = detector.onBusinessTime("A", shuffled, asOf, settings);
+
+        assertThat(fromOrdered).singleElement().satisfies(sig ->
+                assertThat(sig.evidence()).containsEntry("ordersSeen", 40));
+        assertThat(fromShuffled).singleElement().satisfies(sig -> {
+            assertThat(sig.evidence()).isEqualTo(fromOrdered.get(0).evidence());
+            assertThat(sig.businessDate()).isEqualTo(fromOrdered.get(0).businessDate());
+        });
+        assertThat(OrderSilenceDetector.distinctAscendingDays(shuffled))
+                .containsExactly(ordered.stream().mapToLong(LocalDate::toEpochDay).toArray());
     }
 }
