@@ -878,14 +878,21 @@ public final class Journal {
 
     /** {@link #tappedAll(Map)} in the caller's transaction (the signal engine's, which records the messages' events). */
     public void tappedAll(EntityManager em, Map<Long, String> notes) {
-        Instant at = Instant.now();
-        // one UPDATE per distinct note (most messages of a batch share "no signal"), not one per message
-        Map<String, List<Long>> byNote = new java.util.LinkedHashMap<>();
-        notes.forEach((id, note) -> byNote.computeIfAbsent(clip(note), k -> new ArrayList<>()).add(id));
-        byNote.forEach((note, ids) -> {
-            for (List<Long> slice : slices(ids)) {
-                em.createQuery("update MessageRecord m set m.tappedAt = :at, m.tapNote = :note where m.id in :ids")
-                        .setParameter("at", at).setParameter("note", note).setParameter("ids", slice).executeUpdate();
+        if (notes.isEmpty()) {
+            return;
+        }
+        java.time.OffsetDateTime at = Instant.now().atOffset(java.time.ZoneOffset.UTC);
+        // one JDBC batch by primary key, as markDelivered: the HQL bulk update was translated to SQL again and
+        // flushed the session before each run (a tenth of the tap's thread in a bench profile, half of it Hibernate's)
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement("update message set tapped_at = ?, tap_note = ? where id = ?")) {
+                for (Map.Entry<Long, String> e : notes.entrySet()) {
+                    update.setObject(1, at);
+                    update.setString(2, clip(e.getValue()));
+                    update.setLong(3, e.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
         });
     }

@@ -99,14 +99,9 @@ public final class AccountHistoryStore {
             if (events == 0) {
                 return;
             }
-            int updated = em.createQuery("update AccountHistoryStamp s set s.events = s.events + :n, "
-                            + "s.lastEventId = case when s.lastEventId < :eid then :eid else s.lastEventId end, "
-                            + "s.orders = s.orders + :o, "
-                            + "s.lastOrderId = case when s.lastOrderId < :oid then :oid else s.lastOrderId end "
-                            + "where s.accountId = :a")
-                    .setParameter("n", events).setParameter("eid", lastEventId).setParameter("o", orders)
-                    .setParameter("oid", lastOrderId).setParameter("a", accountId).executeUpdate();
-            if (updated == 0) {
+            // a stamp persisted by an earlier write of the same transaction is in the table by now: Hibernate runs the
+            // queued inserts before the identity insert of the next event (AccountEventCacheTest checks it)
+            if (increment(em) == 0) {
                 Object[] all = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a",
                         Object[].class).setParameter("a", accountId).getSingleResult();
                 Object[] ordersSoFar = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r "
@@ -116,6 +111,29 @@ public final class AccountHistoryStore {
             }
             events = 0;
             orders = 0;
+        }
+
+        /**
+         * The stamp's row moved on in plain JDBC, as the journal's batch updates: the HQL bulk update was translated to
+         * SQL again and flushed the session before each run (7 % of the tap's thread in a bench profile). Rows updated.
+         */
+        private int increment(EntityManager em) {
+            return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+                try (java.sql.PreparedStatement update = c.prepareStatement("update account_history_stamp set events = events + ?, "
+                        + "last_event_id = case when last_event_id < ? then ? else last_event_id end, "
+                        + "orders = orders + ?, "
+                        + "last_order_id = case when last_order_id < ? then ? else last_order_id end "
+                        + "where account_id = ?")) {
+                    update.setLong(1, events);
+                    update.setLong(2, lastEventId);
+                    update.setLong(3, lastEventId);
+                    update.setLong(4, orders);
+                    update.setLong(5, lastOrderId);
+                    update.setLong(6, lastOrderId);
+                    update.setString(7, accountId);
+                    return update.executeUpdate();
+                }
+            });
         }
     }
 

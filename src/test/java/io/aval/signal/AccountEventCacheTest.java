@@ -281,4 +281,42 @@ class AccountEventCacheTest {
             em.close();
         }
     }
+
+    /**
+     * Two writes of a new account's stamp in one transaction: the first creates the stamp, the second (plain JDBC, no
+     * flush of its own) must find it and move it on, not create it twice.
+     */
+    @Test
+    void twoEventsOfANewAccountInOneTransactionMoveOneStamp() {
+        List<AccountEvent> two = orders(MONDAY, 2);
+        AccountHistoryStore store = new AccountHistoryStore(scenario.emf, 1_000);
+        jakarta.persistence.EntityManager em = scenario.emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            // as the engine records, with the history loaded in the same transaction: no query in between that would
+            // make Hibernate flush the new stamp on its own
+            AccountHistoryStore.Stamping stamping = new AccountHistoryStore.Stamping(acme.gln);
+            AccountHistory history = store.load(em, acme.gln, stamping);
+            store.record(em, two.get(0), history, stamping);
+            stamping.write(em);
+            store.record(em, two.get(1), history, stamping);
+            stamping.write(em);
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+        jakarta.persistence.EntityManager check = scenario.emf.createEntityManager();
+        try {
+            AccountHistoryStamp stamp = check.find(AccountHistoryStamp.class, acme.gln);
+            Long maxId = check.createQuery("select max(r.id) from AccountEventRecord r where r.accountId = :a", Long.class)
+                    .setParameter("a", acme.gln).getSingleResult();
+            assertEquals(2, stamp.events());
+            assertEquals(2, stamp.orders());
+            assertEquals(maxId, stamp.lastEventId());
+            assertEquals(maxId, stamp.lastOrderId());
+        } finally {
+            check.close();
+        }
+        assertEquals(numbers(two), numbers(store, acme.gln));
+    }
 }

@@ -39,9 +39,9 @@ class SignalStorePostgresIT {
         String schema = "signals_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         Flyway.configure().dataSource(URL, "postgres", "").schemas(schema).createSchemas(true)
                 .locations("classpath:db/migration/postgresql").load().migrate();
+        // the schema as a deployment chooses it, in the URL: the store's plain JDBC statements name their tables unqualified
         HibernatePersistenceConfiguration cfg = new HibernatePersistenceConfiguration("signals-pg")
-                .jdbcUrl(URL).jdbcCredentials("postgres", "")
-                .property("hibernate.default_schema", schema)
+                .jdbcUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema).jdbcCredentials("postgres", "")
                 .property("hibernate.hbm2ddl.auto", "validate");
         SignalEntities.CLASSES.forEach(cfg::managedClass);
         try (EntityManagerFactory emf = cfg.createEntityManagerFactory()) {
