@@ -74,12 +74,17 @@ public class AccountEventRecord {
         this.direction = e.direction();
         this.documentNumber = e.documentNumber();
         this.documentCode = e.documentCode();
-        this.orderRef = e.isOrder() ? e.documentNumber() : e.references().get("ON");
+        this.orderRef = orderRefOf(e);
         this.journalId = e.journalId();
         this.payload = Json.write(e);
         for (AccountEvent.Line l : e.lines()) {
             lines.add(new AccountEventLineRecord(l));
         }
+    }
+
+    /** The order an event belongs to: an order's own number, otherwise the order it references (ON). */
+    static String orderRefOf(AccountEvent e) {
+        return e.isOrder() ? e.documentNumber() : e.references().get("ON");
     }
 
     public Long id() {

@@ -74,6 +74,8 @@ public final class AccountHistoryStore {
         /** The events recorded, and their ids, for the cache once the transaction commits ({@link #committed}). */
         private final List<AccountEvent> recorded = new ArrayList<>();
         private final List<Long> recordedIds = new ArrayList<>();
+        /** Events recorded since the last {@link #write}, not yet in the table. */
+        private final List<AccountEvent> pending = new ArrayList<>();
 
         Stamping(String accountId) {
             this.accountId = accountId;
@@ -96,12 +98,25 @@ public final class AccountHistoryStore {
          * lose one another's counts); the first events of an account create the stamp from what the table holds.
          */
         void write(EntityManager em) {
+            if (!pending.isEmpty()) {
+                List<AccountEvent> run = List.copyOf(pending);
+                pending.clear();
+                List<Long> ids = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> AccountEventRows.insert(c, run));
+                for (int i = 0; i < run.size(); i++) {
+                    add(ids.get(i), run.get(i));
+                }
+            }
             if (events == 0) {
                 return;
             }
-            // a stamp persisted by an earlier write of the same transaction is in the table by now: Hibernate runs the
-            // queued inserts before the identity insert of the next event (AccountEventCacheTest checks it)
-            if (increment(em) == 0) {
+            int updated = increment(em);
+            if (updated == 0) {
+                // a stamp persisted by an earlier write of the same transaction is not in the table until the session is
+                // flushed (AccountEventCacheTest: two writes in one transaction)
+                em.flush();
+                updated = increment(em);
+            }
+            if (updated == 0) {
                 Object[] all = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r where r.accountId = :a",
                         Object[].class).setParameter("a", accountId).getSingleResult();
                 Object[] ordersSoFar = em.createQuery("select count(r), coalesce(max(r.id), 0) from AccountEventRecord r "
@@ -149,9 +164,8 @@ public final class AccountHistoryStore {
 
     /** {@link #record(EntityManager, AccountEvent, AccountHistory)}, the stamp moved on later with the others of {@code stamping}. */
     void record(EntityManager em, AccountEvent event, AccountHistory loaded, Stamping stamping) {
-        AccountEventRecord recorded = new AccountEventRecord(event);
-        em.persist(recorded);
-        stamping.add(recorded.id(), event);
+        // inserted with the run's others when the stamp is written, before the commit
+        stamping.pending.add(event);
         for (Map.Entry<AccountFact.Kind, Set<String>> e : factsOf(event).entrySet()) {
             for (String key : e.getValue()) {
                 if (loaded != null) {
