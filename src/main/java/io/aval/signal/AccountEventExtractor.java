@@ -6,6 +6,8 @@ import static io.aval.signal.internal.Dom.descendants;
 import static io.aval.signal.internal.Dom.localName;
 import static io.aval.signal.internal.Dom.text;
 
+import io.aval.signal.internal.Dom;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -174,7 +176,8 @@ public final class AccountEventExtractor {
 
     private static Element toMessage(Node node) {
         if (node instanceof Document d) {
-            List<Element> ms = descendants(d.getDocumentElement(), "Message");
+            // a Message never holds another: the walk stops at the one it finds instead of going through all its segments
+            List<Element> ms = Dom.outermost(d.getDocumentElement(), "Message");
             if (ms.size() != 1) {
                 throw new IllegalArgumentException("expected one Message, found " + ms.size());
             }

@@ -90,6 +90,29 @@ public final class Dom {
         }
     }
 
+    /**
+     * The elements with the given local name that are not inside another one of that name, in document order: the
+     * walk does not enter what it found. For a message's tree, where the {@code Message} element holds nearly every
+     * node, finding it costs the few nodes of the envelope instead of a walk of the whole message.
+     */
+    public static List<Element> outermost(Element root, String localName) {
+        List<Element> out = new ArrayList<>();
+        collectOutermost(root, localName, out);
+        return out;
+    }
+
+    private static void collectOutermost(Element e, String localName, List<Element> out) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) {
+                if (localName.equals(localName(c))) {
+                    out.add(c);
+                } else {
+                    collectOutermost(c, localName, out);
+                }
+            }
+        }
+    }
+
     /** Text at a child path such as {@code C507/E2380}; null when absent or blank. */
     public static String text(Element from, String... path) {
         Element cur = from;
