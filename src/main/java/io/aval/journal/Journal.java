@@ -448,7 +448,7 @@ public final class Journal {
     }
 
     public long addMessage(NewMessage m) {
-        return inTransaction(em -> persistMessage(em, m));
+        return inTransaction(em -> persistMessages(em, List.of(m)).get(0));
     }
 
     /** Records the messages of one interchange in one transaction (all or none); returns their ids in order. */
@@ -456,7 +456,7 @@ public final class Journal {
         if (messages.isEmpty()) {
             return List.of();
         }
-        return inTransaction(em -> messages.stream().map(m -> persistMessage(em, m)).toList());
+        return inTransaction(em -> persistMessages(em, messages));
     }
 
     /**
@@ -465,7 +465,7 @@ public final class Journal {
      */
     public List<Long> addMessagesAndSettle(List<NewMessage> messages, long interchangeId, InterchangeStatus status, String reason) {
         return inTransaction(em -> {
-            List<Long> ids = messages.stream().map(m -> persistMessage(em, m)).toList();
+            List<Long> ids = persistMessages(em, messages);
             settle(em, interchangeId, status, reason);
             return ids;
         });
@@ -487,7 +487,7 @@ public final class Journal {
                     return false;
                 }
                 describe(em, interchangeId, e);
-                messages.forEach(m -> persistMessage(em, m));
+                persistMessages(em, messages);
                 settle(em, interchangeId, InterchangeStatus.ACCEPTED, null);
                 return true;
             });
@@ -496,28 +496,65 @@ public final class Journal {
         }
     }
 
-    private static long persistMessage(EntityManager em, NewMessage m) {
-        MessageRecord r = new MessageRecord();
-        r.interchangeId = m.interchangeId();
-        r.seq = m.seq();
-        r.partnerId = m.partnerId();
-        r.direction = m.direction();
-        r.messageType = m.messageType();
-        r.messageVersion = m.messageVersion();
-        r.interchangeRef = m.interchangeRef();
-        r.messageRef = m.messageRef();
-        r.documentNumber = clip(m.documentNumber());
-        r.businessDate = m.businessDate();
-        r.status = m.status();
-        r.reason = clip(m.reason());
-        r.rawText = m.rawText();
-        r.createdAt = Instant.now();
-        r.updatedAt = r.createdAt;
-        // an identity id: the insert runs now and sets r.id (a flush here made every message of a transaction check
-        // every entity the transaction had persisted before it)
-        em.persist(r);
-        em.persist(new MessageEvent(m.interchangeId(), r.id, m.status().name(), m.reason()));
-        return r.id;
+    /**
+     * The messages, and the event that records each one's first state, as two JDBC batches in the caller's transaction;
+     * returns their ids in order. Persisting each {@link MessageRecord} and {@link MessageEvent} through Hibernate ran
+     * two inserts per message, each a round trip for its identity (a fifth of the intake's thread in a bench profile).
+     */
+    private static List<Long> persistMessages(EntityManager em, List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        java.time.OffsetDateTime at = Instant.now().atOffset(java.time.ZoneOffset.UTC);
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            List<Long> ids = new ArrayList<>(messages.size());
+            try (PreparedStatement insert = c.prepareStatement("insert into message (interchange_id, seq, partner_id, direction, "
+                    + "message_type, message_version, interchange_ref, message_ref, document_number, business_date, status, "
+                    + "reason, raw_text, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                for (NewMessage m : messages) {
+                    insert.setLong(1, m.interchangeId());
+                    insert.setInt(2, m.seq());
+                    insert.setString(3, m.partnerId());
+                    insert.setString(4, m.direction().name());
+                    insert.setString(5, m.messageType());
+                    insert.setString(6, m.messageVersion());
+                    insert.setString(7, m.interchangeRef());
+                    insert.setString(8, m.messageRef());
+                    insert.setString(9, clip(m.documentNumber()));
+                    insert.setObject(10, m.businessDate());
+                    insert.setString(11, m.status().name());
+                    insert.setString(12, clip(m.reason()));
+                    insert.setString(13, m.rawText());
+                    insert.setObject(14, at);
+                    insert.setObject(15, at);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() != messages.size()) {
+                throw new SQLException("message: " + messages.size() + " rows inserted but " + ids.size() + " ids returned");
+            }
+            try (PreparedStatement events = c.prepareStatement(
+                    "insert into message_event (interchange_id, message_id, at, status, detail) values (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < messages.size(); i++) {
+                    NewMessage m = messages.get(i);
+                    events.setLong(1, m.interchangeId());
+                    events.setLong(2, ids.get(i));
+                    events.setObject(3, at);
+                    events.setString(4, m.status().name());
+                    events.setString(5, clip(m.reason()));
+                    events.addBatch();
+                }
+                events.executeBatch();
+            }
+            return ids;
+        });
     }
 
     public List<MessageRecord> messagesOf(long interchangeId) {
