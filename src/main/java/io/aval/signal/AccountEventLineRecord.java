@@ -36,14 +36,6 @@ public class AccountEventLineRecord {
     protected AccountEventLineRecord() {
     }
 
-    AccountEventLineRecord(AccountEvent.Line l) {
-        this.lineNumber = l.lineNumber();
-        this.productId = l.productId();
-        this.quantity = l.quantity();
-        this.unitPrice = l.unitPrice();
-        this.lineAmount = l.lineAmount();
-    }
-
     public String productId() {
         return productId;
     }

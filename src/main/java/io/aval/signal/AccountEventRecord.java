@@ -19,7 +19,8 @@ import jakarta.persistence.Table;
 
 /**
  * One business event in an account's history. The searchable facts are columns; the whole normalised
- * event is kept as JSON so detectors can be added later without a migration.
+ * event is kept as JSON so detectors can be added later without a migration. Written by {@link AccountEventRows}
+ * (JDBC batches); read through this mapping.
  */
 @Entity
 @Table(name = "account_event")
@@ -57,29 +58,14 @@ public class AccountEventRecord {
     @Column(name = "payload", nullable = false, length = 1000000)
     private String payload;
 
-    // the lines never change once recorded, and their inserts already carry event_id and line_index (event_id is not
-    // nullable): not updatable, so Hibernate does not follow each insert with an UPDATE setting both again
+    // written by AccountEventRows, each line's insert with its event_id and line_index; never changed once recorded
+    // (not updatable), so Hibernate would never follow an insert with an UPDATE setting both again
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @jakarta.persistence.JoinColumn(name = "event_id", nullable = false, updatable = false)
     @OrderColumn(name = "line_index", updatable = false)
     private List<AccountEventLineRecord> lines = new ArrayList<>();
 
     protected AccountEventRecord() {
-    }
-
-    AccountEventRecord(AccountEvent e) {
-        this.accountId = e.accountId();
-        this.businessDate = e.businessDate();
-        this.messageType = e.messageType();
-        this.direction = e.direction();
-        this.documentNumber = e.documentNumber();
-        this.documentCode = e.documentCode();
-        this.orderRef = orderRefOf(e);
-        this.journalId = e.journalId();
-        this.payload = Json.write(e);
-        for (AccountEvent.Line l : e.lines()) {
-            lines.add(new AccountEventLineRecord(l));
-        }
     }
 
     /** The order an event belongs to: an order's own number, otherwise the order it references (ON). */
