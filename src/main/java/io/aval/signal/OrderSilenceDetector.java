@@ -43,7 +43,9 @@ public final class OrderSilenceDetector implements SignalDetector {
                 seasonalGap = Math.max(seasonalGap, g);
             }
         }
-        double median = Stats.percentileOfSorted(Stats.sorted(gaps, gaps.length), 50);
+        // the gaps are this call's own array: sorted in place, not copied first
+        java.util.Arrays.sort(gaps);
+        double median = Stats.percentileOfSorted(gaps, 50);
         long threshold = Math.max(s.minDays, Math.round(s.gapFactor * median));
         threshold = Math.max(threshold, seasonalGap + s.seasonalToleranceDays);
         if (silent <= threshold) {
